@@ -1,0 +1,175 @@
+package io.loyaltyloop.loyalty;
+
+import static io.loyaltyloop.db.Tables.POINTS_ACCOUNT;
+import static io.loyaltyloop.db.Tables.POINTS_LEDGER;
+import static io.loyaltyloop.db.Tables.SHOP_ORDER;
+import static io.loyaltyloop.db.Tables.TIER;
+
+import io.loyaltyloop.shop.ShopId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * The only writer of points: every change is one ledger entry plus the same change to the balance
+ * row, in the caller's transaction. Callers lock the account first ({@link #lock}); locks are always
+ * taken account before order, so concurrent work on one customer cannot deadlock.
+ */
+public class Ledger {
+
+    private final DSLContext dsl;
+
+    public Ledger(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Creates the customer's balance row if needed and locks it until the transaction ends. */
+    public Account lock(ShopId shop, long customerId) {
+        dsl.insertInto(POINTS_ACCOUNT)
+                .set(POINTS_ACCOUNT.SHOP_ID, shop.value())
+                .set(POINTS_ACCOUNT.CUSTOMER_ID, customerId)
+                .onConflictDoNothing()
+                .execute();
+        return dsl.select(POINTS_ACCOUNT.CUSTOMER_ID, POINTS_ACCOUNT.PENDING, POINTS_ACCOUNT.AVAILABLE)
+                .from(POINTS_ACCOUNT)
+                .where(POINTS_ACCOUNT.SHOP_ID.eq(shop.value()))
+                .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(customerId))
+                .forUpdate()
+                .fetchSingle(r -> new Account(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Writes the entry and applies it to the (locked) balance. Returns the entry id. */
+    public long post(ShopId shop, Posting p) {
+        long entryId = dsl.insertInto(POINTS_LEDGER)
+                .set(POINTS_LEDGER.SHOP_ID, shop.value())
+                .set(POINTS_LEDGER.CUSTOMER_ID, p.customerId())
+                .set(POINTS_LEDGER.KIND, p.kind().name())
+                .set(POINTS_LEDGER.PENDING_DELTA, p.pendingDelta())
+                .set(POINTS_LEDGER.AVAILABLE_DELTA, p.availableDelta())
+                .set(POINTS_LEDGER.SHORTFALL, p.shortfall())
+                .set(POINTS_LEDGER.ORDER_ID, p.orderId())
+                .set(POINTS_LEDGER.REDEMPTION_ID, p.redemptionId())
+                .set(POINTS_LEDGER.SOURCE_EVENT_ID, p.sourceEventId())
+                .set(POINTS_LEDGER.REASON, p.reason())
+                .set(POINTS_LEDGER.ACTOR, p.actor())
+                .returning(POINTS_LEDGER.ENTRY_ID)
+                .fetchSingle(POINTS_LEDGER.ENTRY_ID);
+
+        long total = p.pendingDelta() + p.availableDelta();
+        var update = dsl.update(POINTS_ACCOUNT)
+                .set(POINTS_ACCOUNT.PENDING, POINTS_ACCOUNT.PENDING.plus(p.pendingDelta()))
+                .set(POINTS_ACCOUNT.AVAILABLE, POINTS_ACCOUNT.AVAILABLE.plus(p.availableDelta()))
+                .set(POINTS_ACCOUNT.LIFETIME_EARNED, POINTS_ACCOUNT.LIFETIME_EARNED.plus(earnedPart(p.kind(), total)))
+                .set(
+                        POINTS_ACCOUNT.LIFETIME_REDEEMED,
+                        POINTS_ACCOUNT.LIFETIME_REDEEMED.plus(redeemedPart(p.kind(), total)))
+                .set(POINTS_ACCOUNT.UPDATED_AT, OffsetDateTime.now());
+        if (p.activityAt() != null) {
+            update.set(POINTS_ACCOUNT.LAST_ACTIVITY_AT, utc(p.activityAt()))
+                    .set(POINTS_ACCOUNT.EXPIRES_AT, p.expiresAt() == null ? null : utc(p.expiresAt()));
+        }
+        update.where(POINTS_ACCOUNT.SHOP_ID.eq(shop.value()))
+                .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(p.customerId()))
+                .execute();
+        return entryId;
+    }
+
+    /** Accounts with available points past their expiry, oldest first. */
+    public List<AccountKey> dueForExpiry(Instant now, int limit) {
+        return dsl.select(POINTS_ACCOUNT.SHOP_ID, POINTS_ACCOUNT.CUSTOMER_ID)
+                .from(POINTS_ACCOUNT)
+                .where(POINTS_ACCOUNT.EXPIRES_AT.le(utc(now)))
+                .and(POINTS_ACCOUNT.AVAILABLE.gt(0L))
+                .orderBy(POINTS_ACCOUNT.EXPIRES_AT)
+                .limit(limit)
+                .fetch(r -> new AccountKey(new ShopId(r.value1()), r.value2()));
+    }
+
+    public record AccountKey(ShopId shop, long customerId) {}
+
+    public void setTier(ShopId shop, long customerId, Long tierId) {
+        dsl.update(POINTS_ACCOUNT)
+                .set(POINTS_ACCOUNT.TIER_ID, tierId)
+                .where(POINTS_ACCOUNT.SHOP_ID.eq(shop.value()))
+                .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(customerId))
+                .and(POINTS_ACCOUNT.TIER_ID.isDistinctFrom(tierId))
+                .execute();
+    }
+
+    public Optional<Balance> balance(ShopId shop, long customerId) {
+        return dsl.select(
+                        POINTS_ACCOUNT.PENDING,
+                        POINTS_ACCOUNT.AVAILABLE,
+                        POINTS_ACCOUNT.LIFETIME_EARNED,
+                        POINTS_ACCOUNT.LIFETIME_REDEEMED,
+                        TIER.NAME,
+                        POINTS_ACCOUNT.EXPIRES_AT)
+                .from(POINTS_ACCOUNT)
+                .leftJoin(TIER)
+                .on(TIER.SHOP_ID.eq(POINTS_ACCOUNT.SHOP_ID).and(TIER.TIER_ID.eq(POINTS_ACCOUNT.TIER_ID)))
+                .where(POINTS_ACCOUNT.SHOP_ID.eq(shop.value()))
+                .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(customerId))
+                .fetchOptional(r -> new Balance(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6() == null ? null : r.value6().toInstant()));
+    }
+
+    /** The customer's entries, newest first. */
+    public List<LedgerEntry> entries(ShopId shop, long customerId, int limit) {
+        return dsl.select(
+                        POINTS_LEDGER.ENTRY_ID,
+                        POINTS_LEDGER.KIND,
+                        POINTS_LEDGER.PENDING_DELTA,
+                        POINTS_LEDGER.AVAILABLE_DELTA,
+                        POINTS_LEDGER.SHORTFALL,
+                        SHOP_ORDER.EXTERNAL_ID,
+                        POINTS_LEDGER.REDEMPTION_ID,
+                        POINTS_LEDGER.REASON,
+                        POINTS_LEDGER.ACTOR,
+                        POINTS_LEDGER.CREATED_AT)
+                .from(POINTS_LEDGER)
+                .leftJoin(SHOP_ORDER)
+                .on(SHOP_ORDER.SHOP_ID.eq(POINTS_LEDGER.SHOP_ID).and(SHOP_ORDER.ORDER_ID.eq(POINTS_LEDGER.ORDER_ID)))
+                .where(POINTS_LEDGER.SHOP_ID.eq(shop.value()))
+                .and(POINTS_LEDGER.CUSTOMER_ID.eq(customerId))
+                .orderBy(POINTS_LEDGER.ENTRY_ID.desc())
+                .limit(limit)
+                .fetch(r -> new LedgerEntry(
+                        r.value1(),
+                        EntryKind.valueOf(r.value2()),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9(),
+                        r.value10().toInstant()));
+    }
+
+    private static long earnedPart(EntryKind kind, long total) {
+        return switch (kind) {
+            case EARN, REVERSE -> total;
+            case ADJUST -> Math.max(total, 0);
+            default -> 0;
+        };
+    }
+
+    private static long redeemedPart(EntryKind kind, long total) {
+        return switch (kind) {
+            case REDEEM, REDEEM_REFUND -> -total;
+            default -> 0;
+        };
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

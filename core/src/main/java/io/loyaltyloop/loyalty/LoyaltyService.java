@@ -1,0 +1,168 @@
+package io.loyaltyloop.loyalty;
+
+import io.loyaltyloop.audit.AuditLog;
+import io.loyaltyloop.lifecycle.OrderLifecycleEvent;
+import io.loyaltyloop.shop.ProgramSettings;
+import io.loyaltyloop.shop.ShopId;
+import io.loyaltyloop.shop.ShopService;
+import io.loyaltyloop.system.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * The loyalty engine's facade: applies order-lifecycle events, moves points on schedule (release
+ * after the return window, expiry after inactivity), takes manual adjustments, and reads balances.
+ *
+ * <p>Invariants: every balance equals the sum of its ledger entries; an event applied twice changes
+ * nothing; the available balance never goes below zero unless the shop allows it.
+ */
+public class LoyaltyService {
+
+    private final Clock clock;
+    private final Transactions transactions;
+    private final EventApplier applier;
+    private final ShopService shops;
+    private final Ledger ledger;
+    private final CustomerRepository customers;
+    private final OrderRepository orders;
+    private final AuditLog audit;
+
+    public LoyaltyService(DSLContext dsl, Clock clock) {
+        this.clock = clock;
+        this.transactions = new Transactions(dsl);
+        this.applier = new EventApplier(dsl, clock);
+        this.shops = new ShopService(dsl);
+        this.ledger = new Ledger(dsl);
+        this.customers = new CustomerRepository(dsl);
+        this.orders = new OrderRepository(dsl);
+        this.audit = new AuditLog(dsl);
+    }
+
+    /** Applies the event in its own transaction, exactly once however often it is delivered. */
+    public ApplyOutcome apply(OrderLifecycleEvent event) {
+        return transactions.inTransaction(() -> applier.apply(event) ? ApplyOutcome.APPLIED : ApplyOutcome.DUPLICATE);
+    }
+
+    /** The engine's id for a host customer; for the other facades of the engine. */
+    public long customerId(ShopId shop, String externalCustomerId) {
+        return customers
+                .find(shop, externalCustomerId)
+                .orElseThrow(() -> new CustomerNotFoundException(shop, externalCustomerId));
+    }
+
+    public Optional<Balance> balance(ShopId shop, String externalCustomerId) {
+        return customers.find(shop, externalCustomerId).flatMap(id -> ledger.balance(shop, id));
+    }
+
+    /** The customer's ledger, newest first. */
+    public List<LedgerEntry> ledger(ShopId shop, String externalCustomerId, int limit) {
+        long customerId = customers
+                .find(shop, externalCustomerId)
+                .orElseThrow(() -> new CustomerNotFoundException(shop, externalCustomerId));
+        return ledger.entries(shop, customerId, Math.clamp(limit, 1, 1000));
+    }
+
+    /**
+     * Credits or debits available points by hand. A debit larger than the available balance is
+     * refused unless the shop allows negative balances. Audited.
+     */
+    public Balance adjust(ManualAdjustment adjustment) {
+        ShopId shop = adjustment.shop();
+        return transactions.inTransaction(() -> {
+            long customerId = customers
+                    .find(shop, adjustment.externalCustomerId())
+                    .orElseThrow(() -> new CustomerNotFoundException(shop, adjustment.externalCustomerId()));
+            Account account = ledger.lock(shop, customerId);
+            ProgramSettings settings = shops.settings(shop);
+            if (adjustment.points() < 0
+                    && !settings.allowNegativeBalance()
+                    && account.available() + adjustment.points() < 0) {
+                throw new InsufficientPointsException(account.available(), -adjustment.points());
+            }
+            Posting posting = Posting.of(customerId, EntryKind.ADJUST, 0, adjustment.points())
+                    .withReason(adjustment.reason(), adjustment.actor());
+            if (adjustment.points() > 0) {
+                Instant now = clock.instant();
+                posting = posting.withActivity(
+                        now, ExpiryClock.of(shops.getShop(shop), settings).expiresAt(now));
+            }
+            long entryId = ledger.post(shop, posting);
+            audit.record(
+                    shop,
+                    adjustment.actor(),
+                    "points.adjusted",
+                    "customer:" + adjustment.externalCustomerId(),
+                    Map.of("points", adjustment.points(), "reason", adjustment.reason(), "entry", entryId));
+            return ledger.balance(shop, customerId).orElseThrow();
+        });
+    }
+
+    /**
+     * Makes available the points of orders whose return window has closed. Safe to run on several
+     * instances at once: each order is re-checked under its lock. Returns how many orders it released.
+     */
+    public int releaseDuePoints(int limit) {
+        Instant now = clock.instant();
+        int released = 0;
+        for (OrderRepository.DueOrder due : orders.dueForRelease(now, limit)) {
+            if (transactions.inTransaction(() -> release(due, now))) {
+                released++;
+            }
+        }
+        return released;
+    }
+
+    private boolean release(OrderRepository.DueOrder due, Instant now) {
+        if (due.customerId() != null) {
+            ledger.lock(due.shop(), due.customerId());
+        }
+        OrderState order = orders.lock(due.shop(), due.orderId());
+        if (order.released()
+                || order.releaseDueAt() == null
+                || order.releaseDueAt().isAfter(now)) {
+            return false;
+        }
+        if (order.pointsNet() > 0 && order.customerId() != null) {
+            ledger.post(
+                    due.shop(),
+                    Posting.of(order.customerId(), EntryKind.RELEASE, -order.pointsNet(), order.pointsNet())
+                            .forOrder(order.orderId(), null));
+        }
+        orders.markReleased(due.shop(), order.orderId(), now);
+        return true;
+    }
+
+    /** Expires the available points of accounts inactive past their expiry. Returns how many. */
+    public int expireInactivePoints(int limit) {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (Ledger.AccountKey key : ledger.dueForExpiry(now, limit)) {
+            ShopId shop = key.shop();
+            long customerId = key.customerId();
+            boolean done = transactions.inTransaction(() -> {
+                Account account = ledger.lock(shop, customerId);
+                Optional<Balance> balance = ledger.balance(shop, customerId);
+                boolean stillDue = balance.map(Balance::expiresAt)
+                        .map(at -> !at.isAfter(now))
+                        .orElse(false);
+                if (!stillDue || account.available() <= 0) {
+                    return false;
+                }
+                ledger.post(
+                        shop,
+                        Posting.of(customerId, EntryKind.EXPIRE, 0, -account.available())
+                                .withReason(
+                                        "inactive since before " + balance.get().expiresAt(), "system"));
+                return true;
+            });
+            if (done) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+}

@@ -1,0 +1,118 @@
+package io.loyaltyloop.reward;
+
+import static io.loyaltyloop.db.Tables.CUSTOMER;
+import static io.loyaltyloop.db.Tables.REDEMPTION;
+import static io.loyaltyloop.db.Tables.REWARD;
+
+import io.loyaltyloop.db.tables.records.RewardRecord;
+import io.loyaltyloop.shop.ShopId;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+class RewardRepository {
+
+    private final DSLContext dsl;
+
+    RewardRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    List<Reward> activeRewards(ShopId shop) {
+        return dsl.selectFrom(REWARD)
+                .where(REWARD.SHOP_ID.eq(shop.value()))
+                .and(REWARD.ACTIVE.isTrue())
+                .orderBy(REWARD.POINTS_COST)
+                .fetch(RewardRepository::toReward);
+    }
+
+    Optional<Reward> findActive(ShopId shop, long rewardId) {
+        return dsl.selectFrom(REWARD)
+                .where(REWARD.SHOP_ID.eq(shop.value()))
+                .and(REWARD.REWARD_ID.eq(rewardId))
+                .and(REWARD.ACTIVE.isTrue())
+                .fetchOptional(RewardRepository::toReward);
+    }
+
+    long insertRedemption(ShopId shop, long customerId, Reward reward, String code, String idempotencyKey) {
+        return dsl.insertInto(REDEMPTION)
+                .set(REDEMPTION.SHOP_ID, shop.value())
+                .set(REDEMPTION.CUSTOMER_ID, customerId)
+                .set(REDEMPTION.REWARD_ID, reward.id())
+                .set(REDEMPTION.REWARD_KIND, reward.kind().name())
+                .set(REDEMPTION.DISCOUNT_VALUE, reward.discountValue())
+                .set(REDEMPTION.POINTS_COST, reward.pointsCost())
+                .set(REDEMPTION.DISCOUNT_CODE, code)
+                .set(REDEMPTION.STATUS, RedemptionStatus.RESERVED.name())
+                .set(REDEMPTION.IDEMPOTENCY_KEY, idempotencyKey)
+                .returning(REDEMPTION.REDEMPTION_ID)
+                .fetchSingle(REDEMPTION.REDEMPTION_ID);
+    }
+
+    Optional<Redemption> findByKey(ShopId shop, String idempotencyKey) {
+        return selectRedemption(shop)
+                .and(REDEMPTION.IDEMPOTENCY_KEY.eq(idempotencyKey))
+                .fetchOptional(RewardRepository::toRedemption);
+    }
+
+    Optional<Redemption> find(ShopId shop, long redemptionId) {
+        return selectRedemption(shop)
+                .and(REDEMPTION.REDEMPTION_ID.eq(redemptionId))
+                .fetchOptional(RewardRepository::toRedemption);
+    }
+
+    /** Locks the redemption and returns its status. */
+    Optional<RedemptionStatus> lockStatus(ShopId shop, long redemptionId) {
+        return dsl.select(REDEMPTION.STATUS)
+                .from(REDEMPTION)
+                .where(REDEMPTION.SHOP_ID.eq(shop.value()))
+                .and(REDEMPTION.REDEMPTION_ID.eq(redemptionId))
+                .forUpdate()
+                .fetchOptional(r -> RedemptionStatus.valueOf(r.value1()));
+    }
+
+    void settle(ShopId shop, long redemptionId, RedemptionStatus status, String hostDiscountId, String failureReason) {
+        dsl.update(REDEMPTION)
+                .set(REDEMPTION.STATUS, status.name())
+                .set(REDEMPTION.HOST_DISCOUNT_ID, hostDiscountId)
+                .set(REDEMPTION.FAILURE_REASON, failureReason)
+                .set(REDEMPTION.SETTLED_AT, OffsetDateTime.now())
+                .where(REDEMPTION.SHOP_ID.eq(shop.value()))
+                .and(REDEMPTION.REDEMPTION_ID.eq(redemptionId))
+                .execute();
+    }
+
+    private org.jooq.SelectConditionStep<Record> selectRedemption(ShopId shop) {
+        return dsl.select(REDEMPTION.fields())
+                .select(CUSTOMER.EXTERNAL_ID)
+                .from(REDEMPTION)
+                .join(CUSTOMER)
+                .on(CUSTOMER.SHOP_ID.eq(REDEMPTION.SHOP_ID).and(CUSTOMER.CUSTOMER_ID.eq(REDEMPTION.CUSTOMER_ID)))
+                .where(REDEMPTION.SHOP_ID.eq(shop.value()));
+    }
+
+    private static Reward toReward(RewardRecord r) {
+        return new Reward(
+                r.getRewardId(),
+                r.getName(),
+                RewardKind.valueOf(r.getKind()),
+                r.getDiscountValue(),
+                r.getPointsCost(),
+                r.getActive());
+    }
+
+    private static Redemption toRedemption(Record r) {
+        return new Redemption(
+                r.get(REDEMPTION.REDEMPTION_ID),
+                r.get(CUSTOMER.EXTERNAL_ID),
+                r.get(REDEMPTION.REWARD_ID),
+                RewardKind.valueOf(r.get(REDEMPTION.REWARD_KIND)),
+                r.get(REDEMPTION.DISCOUNT_VALUE),
+                r.get(REDEMPTION.POINTS_COST),
+                r.get(REDEMPTION.DISCOUNT_CODE),
+                RedemptionStatus.valueOf(r.get(REDEMPTION.STATUS)),
+                r.get(REDEMPTION.CREATED_AT).toInstant());
+    }
+}

@@ -1,0 +1,131 @@
+package io.loyaltyloop.shop;
+
+import static io.loyaltyloop.db.Tables.EARNING_RULE;
+import static io.loyaltyloop.db.Tables.PROGRAM_SETTINGS;
+import static io.loyaltyloop.db.Tables.REWARD;
+import static io.loyaltyloop.db.Tables.SHOP;
+import static io.loyaltyloop.db.Tables.TIER;
+
+import io.loyaltyloop.db.tables.records.ProgramSettingsRecord;
+import io.loyaltyloop.db.tables.records.ShopRecord;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+class ShopRepository {
+
+    private final DSLContext dsl;
+
+    ShopRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    Optional<Shop> find(ShopId id) {
+        return dsl.selectFrom(SHOP)
+                .where(SHOP.SHOP_ID.eq(id.value()))
+                .fetchOptional()
+                .map(ShopRepository::toShop);
+    }
+
+    Optional<Shop> find(Platform platform, String platformShopKey) {
+        return dsl.selectFrom(SHOP)
+                .where(SHOP.PLATFORM.eq(platform.name()))
+                .and(SHOP.PLATFORM_SHOP_KEY.eq(platformShopKey))
+                .fetchOptional()
+                .map(ShopRepository::toShop);
+    }
+
+    /** Inserts the shop unless one with the same platform key exists; returns its id either way. */
+    ShopId insertIfAbsent(NewShop shop, java.time.Instant installedAt) {
+        dsl.insertInto(SHOP)
+                .set(SHOP.PLATFORM, shop.platform().name())
+                .set(SHOP.PLATFORM_SHOP_KEY, shop.platformShopKey())
+                .set(SHOP.NAME, shop.name())
+                .set(SHOP.CURRENCY, shop.currencyValue().getCurrencyCode())
+                .set(SHOP.TIMEZONE, shop.zoneValue().getId())
+                .set(SHOP.INSTALLED_AT, installedAt.atOffset(java.time.ZoneOffset.UTC))
+                .onConflict(SHOP.PLATFORM, SHOP.PLATFORM_SHOP_KEY)
+                .doNothing()
+                .execute();
+        return new ShopId(dsl.select(SHOP.SHOP_ID)
+                .from(SHOP)
+                .where(SHOP.PLATFORM.eq(shop.platform().name()))
+                .and(SHOP.PLATFORM_SHOP_KEY.eq(shop.platformShopKey()))
+                .fetchSingle(SHOP.SHOP_ID));
+    }
+
+    boolean hasProgram(ShopId shop) {
+        return dsl.fetchExists(PROGRAM_SETTINGS, PROGRAM_SETTINGS.SHOP_ID.eq(shop.value()));
+    }
+
+    /**
+     * Creates a new shop's program with the product defaults: settings, 1 point per currency unit,
+     * Bronze / Silver / Gold tiers and three starter rewards.
+     */
+    void insertDefaultProgram(ShopId shop) {
+        ProgramSettings d = ProgramSettings.DEFAULTS;
+        dsl.insertInto(PROGRAM_SETTINGS)
+                .set(PROGRAM_SETTINGS.SHOP_ID, shop.value())
+                .set(PROGRAM_SETTINGS.PENDING_DAYS, d.pendingDays())
+                .set(PROGRAM_SETTINGS.ALLOW_NEGATIVE_BALANCE, d.allowNegativeBalance())
+                .set(PROGRAM_SETTINGS.EXPIRY_INACTIVITY_MONTHS, d.expiryInactivityMonths())
+                .set(PROGRAM_SETTINGS.TIER_WINDOW_MONTHS, d.tierWindowMonths())
+                .set(PROGRAM_SETTINGS.AWARD_PRIOR_ORDERS, d.awardPriorOrders())
+                .execute();
+        dsl.insertInto(EARNING_RULE, EARNING_RULE.SHOP_ID, EARNING_RULE.POINTS_PER_UNIT, EARNING_RULE.ROUNDING)
+                .values(shop.value(), BigDecimal.ONE, "DOWN")
+                .execute();
+        dsl.insertInto(TIER, TIER.SHOP_ID, TIER.NAME, TIER.MIN_SPEND, TIER.EARN_MULTIPLIER)
+                .values(shop.value(), "Bronze", new BigDecimal("0"), new BigDecimal("1.00"))
+                .values(shop.value(), "Silver", new BigDecimal("500"), new BigDecimal("1.25"))
+                .values(shop.value(), "Gold", new BigDecimal("1500"), new BigDecimal("1.50"))
+                .execute();
+        dsl.insertInto(REWARD, REWARD.SHOP_ID, REWARD.NAME, REWARD.KIND, REWARD.DISCOUNT_VALUE, REWARD.POINTS_COST)
+                .values(shop.value(), "5 off", "FIXED_AMOUNT", new BigDecimal("5"), 500L)
+                .values(shop.value(), "10% off", "PERCENTAGE", new BigDecimal("10"), 1000L)
+                .values(shop.value(), "Free shipping", "FREE_SHIPPING", null, 300L)
+                .execute();
+    }
+
+    Optional<ProgramSettings> settings(ShopId shop) {
+        return dsl.selectFrom(PROGRAM_SETTINGS)
+                .where(PROGRAM_SETTINGS.SHOP_ID.eq(shop.value()))
+                .fetchOptional()
+                .map(ShopRepository::toSettings);
+    }
+
+    void updateSettings(ShopId shop, ProgramSettings s) {
+        dsl.update(PROGRAM_SETTINGS)
+                .set(PROGRAM_SETTINGS.PENDING_DAYS, s.pendingDays())
+                .set(PROGRAM_SETTINGS.ALLOW_NEGATIVE_BALANCE, s.allowNegativeBalance())
+                .set(PROGRAM_SETTINGS.EXPIRY_INACTIVITY_MONTHS, s.expiryInactivityMonths())
+                .set(PROGRAM_SETTINGS.TIER_WINDOW_MONTHS, s.tierWindowMonths())
+                .set(PROGRAM_SETTINGS.AWARD_PRIOR_ORDERS, s.awardPriorOrders())
+                .set(PROGRAM_SETTINGS.UPDATED_AT, java.time.OffsetDateTime.now())
+                .where(PROGRAM_SETTINGS.SHOP_ID.eq(shop.value()))
+                .execute();
+    }
+
+    private static Shop toShop(ShopRecord r) {
+        return new Shop(
+                new ShopId(r.getShopId()),
+                Platform.valueOf(r.getPlatform()),
+                r.getPlatformShopKey(),
+                r.getName(),
+                Currency.getInstance(r.getCurrency()),
+                ZoneId.of(r.getTimezone()),
+                r.getStatus().equals("ACTIVE"),
+                r.getInstalledAt().toInstant());
+    }
+
+    private static ProgramSettings toSettings(ProgramSettingsRecord r) {
+        return new ProgramSettings(
+                r.getPendingDays(),
+                r.getAllowNegativeBalance(),
+                r.getExpiryInactivityMonths(),
+                r.getTierWindowMonths(),
+                r.getAwardPriorOrders());
+    }
+}

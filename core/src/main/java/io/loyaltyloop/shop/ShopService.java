@@ -1,0 +1,63 @@
+package io.loyaltyloop.shop;
+
+import io.loyaltyloop.audit.AuditLog;
+import io.loyaltyloop.system.Transactions;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Registers tenants and reads and changes their program settings. */
+public class ShopService {
+
+    private final ShopRepository shops;
+    private final AuditLog audit;
+    private final Transactions transactions;
+
+    private final Clock clock;
+
+    public ShopService(DSLContext dsl) {
+        this(dsl, Clock.systemUTC());
+    }
+
+    public ShopService(DSLContext dsl, Clock clock) {
+        this.clock = clock;
+        this.shops = new ShopRepository(dsl);
+        this.audit = new AuditLog(dsl);
+        this.transactions = new Transactions(dsl);
+    }
+
+    /**
+     * Registers a shop with the default program, or returns the existing one with that platform key
+     * (a reinstall keeps the shop's program and points).
+     */
+    public Shop register(NewShop newShop) {
+        return transactions.inTransaction(() -> {
+            ShopId id = shops.insertIfAbsent(newShop, clock.instant());
+            if (!shops.hasProgram(id)) {
+                shops.insertDefaultProgram(id);
+            }
+            return getShop(id);
+        });
+    }
+
+    public Optional<Shop> findShop(Platform platform, String platformShopKey) {
+        return shops.find(platform, platformShopKey);
+    }
+
+    public Shop getShop(ShopId id) {
+        return shops.find(id).orElseThrow(() -> new ShopNotFoundException(id.toString()));
+    }
+
+    public ProgramSettings settings(ShopId id) {
+        return shops.settings(id).orElseThrow(() -> new ShopNotFoundException(id.toString()));
+    }
+
+    public void updateSettings(ShopId id, ProgramSettings settings, String actor) {
+        transactions.run(() -> {
+            ProgramSettings before = settings(id);
+            shops.updateSettings(id, settings);
+            audit.record(id, actor, "settings.updated", "program", Map.of("before", before, "after", settings));
+        });
+    }
+}

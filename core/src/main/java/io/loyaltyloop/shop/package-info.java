@@ -1,0 +1,2 @@
+/** Tenants (Shopify shops, Broadleaf sites) and their loyalty program settings. */
+package io.loyaltyloop.shop;

@@ -1,0 +1,2 @@
+/** Cross-cutting pieces of the engine: transactions and their retry policy. */
+package io.loyaltyloop.system;
