@@ -4,6 +4,7 @@ import io.loyaltyloop.lifecycle.CustomerRedacted;
 import io.loyaltyloop.lifecycle.CustomerSnapshot;
 import io.loyaltyloop.lifecycle.CustomerUpserted;
 import io.loyaltyloop.lifecycle.FulfillmentUpdated;
+import io.loyaltyloop.lifecycle.InvalidEventException;
 import io.loyaltyloop.lifecycle.OrderCancelled;
 import io.loyaltyloop.lifecycle.OrderLifecycleEvent;
 import io.loyaltyloop.lifecycle.OrderPaid;
@@ -57,10 +58,10 @@ class EventApplier {
 
     /** False when the event was applied before. */
     boolean apply(OrderLifecycleEvent event) {
+        Shop shop = shops.getShop(event.shop());
         if (!processed.claim(event)) {
             return false;
         }
-        Shop shop = shops.getShop(event.shop());
         switch (event) {
             case OrderPlaced e -> withOrder(shop, e.order(), e, order -> {});
             case OrderPaid e ->
@@ -96,6 +97,12 @@ class EventApplier {
     }
 
     private void withOrder(Shop shop, OrderSnapshot snapshot, OrderLifecycleEvent event, Consumer<OrderState> change) {
+        String shopCurrency = shop.currency().getCurrencyCode();
+        if (!snapshot.currency().equals(shopCurrency)) {
+            // Points are earned on shop money; presentment amounts would earn at the wrong rate.
+            throw new InvalidEventException("order %s is in %s but the shop's currency is %s: send shop money"
+                    .formatted(snapshot.externalOrderId(), snapshot.currency(), shopCurrency));
+        }
         withOrder(shop, snapshot.externalOrderId(), snapshot.customer(), event, order -> {
             boolean prior = snapshot.placedAt().isBefore(shop.installedAt());
             orders.recordSnapshot(shop.id(), order.orderId(), snapshot, prior, program.eligibility(shop.id()));

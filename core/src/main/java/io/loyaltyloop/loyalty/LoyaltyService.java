@@ -149,7 +149,10 @@ public class LoyaltyService {
                 boolean stillDue = balance.map(Balance::expiresAt)
                         .map(at -> !at.isAfter(now))
                         .orElse(false);
-                if (!stillDue || account.available() <= 0) {
+                // The shop may have turned expiry off after this date was set.
+                if (!stillDue
+                        || account.available() <= 0
+                        || !shops.settings(shop).expiryEnabled()) {
                     return false;
                 }
                 ledger.post(

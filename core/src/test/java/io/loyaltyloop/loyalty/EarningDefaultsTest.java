@@ -2,8 +2,12 @@ package io.loyaltyloop.loyalty;
 
 import static io.loyaltyloop.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loyaltyloop.lifecycle.InvalidEventException;
+import io.loyaltyloop.shop.ProgramSettings;
 import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.testing.MutableClock;
 import io.loyaltyloop.testing.Orders;
 import io.loyaltyloop.testing.Shops;
@@ -106,5 +110,43 @@ class EarningDefaultsTest {
 
     private Balance balance(Orders o) {
         return loyalty.balance(shop.id(), o.customerId()).orElseThrow();
+    }
+
+    @Test
+    void ordersPlacedBeforeTheInstallEarnNothingByDefault() {
+        Orders o =
+                order(shop.id()).placedAt(Shops.INSTALLED_AT.minusSeconds(3600)).line("1", "90.00");
+
+        loyalty.apply(o.paid(Shops.INSTALLED_AT.minusSeconds(60)));
+
+        assertThat(balance(o).pending()).isZero();
+    }
+
+    @Test
+    void ordersPlacedBeforeTheInstallEarnWhenTheMerchantChoosesToAwardThem() {
+        new ShopService(dsl).updateSettings(shop.id(), new ProgramSettings(14, false, 12, 12, true), "owner");
+        Orders o =
+                order(shop.id()).placedAt(Shops.INSTALLED_AT.minusSeconds(3600)).line("1", "90.00");
+
+        loyalty.apply(o.paid(Shops.INSTALLED_AT.minusSeconds(60)));
+
+        assertThat(balance(o).pending() + balance(o).available()).isEqualTo(90);
+    }
+
+    @Test
+    void anOrderInAnotherCurrencyThanTheShopsIsRejectedAndChangesNothing() {
+        Orders o = order(shop.id()).currency("GBP").line("1", "19.99");
+
+        assertThatThrownBy(() -> loyalty.apply(o.paid()))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("order " + o.id() + " is in GBP but the shop's currency is USD: send shop money");
+
+        assertThat(loyalty.balance(shop.id(), o.customerId())).isEmpty();
+        assertThat(loyalty.apply(order(shop.id())
+                        .id(o.id())
+                        .customer(o.customerId())
+                        .line("1", "19.99")
+                        .paid()))
+                .isEqualTo(ApplyOutcome.APPLIED);
     }
 }
