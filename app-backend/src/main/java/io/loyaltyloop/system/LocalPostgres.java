@@ -57,6 +57,9 @@ final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky's own JVM shutdown hook would stop the server while Spring's is still
+                    // closing the pool and the scheduler; the application context closes it instead.
+                    .setRegisterShutdownHook(false)
                     .start();
             return new LocalPostgres(directory, postgres.getPort(), Optional.of(postgres), -1);
         } catch (IOException e) {
