@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 final class DatabaseUrl {
 
     static final String VARIABLE = "DATABASE_URL";
+    static final String EXPECTED =
+            "Expected postgres://user:password@host:port/database or jdbc:postgresql://host:port/database";
     private static final int DEFAULT_PORT = 5432;
 
     private DatabaseUrl() {}
@@ -71,8 +73,8 @@ final class DatabaseUrl {
         }
     }
 
-    private static IllegalArgumentException invalid(String problem) {
-        return new IllegalArgumentException(VARIABLE + " is not a usable PostgreSQL URL: " + problem
-                + ". Expected postgres://user:password@host:port/database or jdbc:postgresql://host:port/database");
+    private static InvalidDatabaseUrlException invalid(String problem) {
+        return new InvalidDatabaseUrlException(
+                VARIABLE + " is not a usable PostgreSQL URL: " + problem + ". " + EXPECTED);
     }
 }

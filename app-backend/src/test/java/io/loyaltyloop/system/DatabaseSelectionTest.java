@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -48,13 +49,16 @@ class DatabaseSelectionTest {
     }
 
     @Test
-    void failsAtStartupWhenDatabaseUrlIsUnusable() {
+    void failsAtStartupWhenDatabaseUrlIsUnusableAndSaysWhatToDo() {
         context.withPropertyValues("DATABASE_URL=mysql://app:pw@db.example.com/loyalty")
-                .run(app -> assertThat(app)
-                        .hasFailed()
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageStartingWith("DATABASE_URL is not a usable PostgreSQL URL: its scheme must be"));
+                .run(app -> {
+                    assertThat(app).hasFailed();
+                    FailureAnalysis analysis = new InvalidDatabaseUrlFailureAnalyzer().analyze(app.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .startsWith("DATABASE_URL is not a usable PostgreSQL URL: its scheme must be");
+                    assertThat(analysis.getAction())
+                            .isEqualTo("Fix DATABASE_URL, or unset it to use the embedded PostgreSQL.");
+                });
     }
 
     private static HikariDataSource hikari(DataSource dataSource) {
