@@ -40,14 +40,6 @@ class LocalPostgresTest {
                 .isEmpty();
     }
 
-    @Test
-    void keepsPostgresDurableDefaultsThatZonkyTurnsOffForTests() throws SQLException {
-        try (LocalPostgres postgres = LocalPostgres.startOrAttach(dataDirectory, 0)) {
-            assertThat(query(postgres.target(), "show fsync")).isEqualTo("on");
-            assertThat(query(postgres.target(), "show synchronous_commit")).isEqualTo("on");
-        }
-    }
-
     private static void execute(JdbcTarget target, String sql) throws SQLException {
         try (Connection c = connect(target);
                 Statement s = c.createStatement()) {
