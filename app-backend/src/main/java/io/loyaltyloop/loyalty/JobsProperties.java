@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("loyalty.jobs")
-public record JobsProperties(
+record JobsProperties(
         @NotNull @DurationMin(seconds = 1) @DefaultValue("1m")
         Duration releaseInterval,
 

@@ -17,15 +17,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("loyalty.database")
-public record DatabaseProperties(
-        @Valid @NotNull @DefaultValue Embedded embedded) {
+record DatabaseProperties(@Valid @NotNull @DefaultValue Embedded embedded) {
 
     /**
      * @param dataDirectory survives restarts; a relative path is resolved against the working
      *     directory of the process, so run the backend and the operator commands from the same place
      * @param port 0 picks a free port at every start; operator commands find it in the data directory
      */
-    public record Embedded(
+    record Embedded(
             @NotNull @DefaultValue("./data/postgres") Path dataDirectory,
             @Min(0) @Max(65535) @DefaultValue("0") int port) {}
 }
