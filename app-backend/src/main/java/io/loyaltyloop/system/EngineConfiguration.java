@@ -1,0 +1,57 @@
+package io.loyaltyloop.system;
+
+import io.loyaltyloop.loyalty.LedgerVerifier;
+import io.loyaltyloop.loyalty.LoyaltyService;
+import io.loyaltyloop.reward.RewardService;
+import io.loyaltyloop.shop.ShopService;
+import io.loyaltyloop.tier.TierService;
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.springframework.boot.jooq.autoconfigure.ExceptionTranslatorExecuteListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine's facades on Boot's DSLContext, whose transactions are Spring's. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Keeps jOOQ's own exceptions. Boot would translate them into Spring's DataAccessException, which
+     * core's {@link Transactions} does not recognise, so deadlocks and serialization failures would
+     * no longer be retried.
+     */
+    @Bean
+    ExceptionTranslatorExecuteListener jooqExceptionsUntranslated() {
+        return new ExceptionTranslatorExecuteListener() {};
+    }
+
+    @Bean
+    ShopService shopService(DSLContext dsl, Clock clock) {
+        return new ShopService(dsl, clock);
+    }
+
+    @Bean
+    LoyaltyService loyaltyService(DSLContext dsl, Clock clock) {
+        return new LoyaltyService(dsl, clock);
+    }
+
+    @Bean
+    RewardService rewardService(DSLContext dsl, Clock clock) {
+        return new RewardService(dsl, clock);
+    }
+
+    @Bean
+    TierService tierService(DSLContext dsl) {
+        return new TierService(dsl);
+    }
+
+    @Bean
+    LedgerVerifier ledgerVerifier(DSLContext dsl) {
+        return new LedgerVerifier(dsl);
+    }
+}

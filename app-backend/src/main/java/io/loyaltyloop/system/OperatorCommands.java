@@ -1,0 +1,90 @@
+package io.loyaltyloop.system;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the jar as an operator tool instead of a server: {@code java -jar loyalty-loop.jar ledger
+ * verify}. The command runs in the same application, on the same database selection, without the web
+ * server, the scheduler or migrations; the report goes to stdout and logs go to stderr.
+ */
+public final class OperatorCommands {
+
+    /** The property that switches a command's bean on; its value is the command's id. */
+    public static final String COMMAND_PROPERTY = "loyalty.operator.command";
+
+    public static final int USAGE_ERROR = 2;
+    public static final int FAILED = 3;
+
+    private static final Map<List<String>, String> COMMANDS = Map.of(List.of("ledger", "verify"), "ledger-verify");
+
+    static final String USAGE = """
+        Usage: java -jar loyalty-loop.jar [--property=value ...] [command]
+
+        Without a command, runs the Loyalty Loop backend.
+
+        Commands:
+          ledger verify   checks every balance and order against the points ledger; prints each
+                          mismatch, then "N accounts verified, M mismatches" as the last line
+
+        Commands use the same database as the backend (spring.datasource.*, DATABASE_URL, or the
+        embedded PostgreSQL in loyalty.database.embedded.data-directory, running or not).
+
+        Exit status: 0 books consistent, 1 mismatches found, 2 usage error,
+                     3 could not run (for example, the database is unreachable)\
+        """;
+
+    private OperatorCommands() {}
+
+    /** Whether the arguments name a command: anything that is not a {@code --property=value} option. */
+    public static boolean isCommand(String[] args) {
+        return Arrays.stream(args).anyMatch(arg -> !arg.startsWith("-"));
+    }
+
+    /** Runs the command the arguments name and returns the process's exit status. */
+    public static int run(Class<?> application, String... args) {
+        List<String> words =
+                Arrays.stream(args).filter(arg -> !arg.startsWith("-")).toList();
+        if (words.equals(List.of("help"))) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        String command = COMMANDS.get(words);
+        if (command == null) {
+            System.err.println("Unknown command: " + String.join(" ", words));
+            System.err.println();
+            System.err.println(USAGE);
+            return USAGE_ERROR;
+        }
+
+        List<String> springArgs = new ArrayList<>(
+                Arrays.stream(args).filter(arg -> arg.startsWith("-")).toList());
+        // A command never serves HTTP, runs jobs or changes the schema.
+        springArgs.addAll(List.of(
+                "--" + COMMAND_PROPERTY + "=" + command,
+                "--db-scheduler.enabled=false",
+                "--spring.flyway.enabled=false"));
+
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setDefaultProperties(Map.of(
+                "logging.config", "classpath:logback-operator.xml",
+                "logging.level.root", "WARN",
+                "spring.main.log-startup-info", "false"));
+        try {
+            ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new));
+            return SpringApplication.exit(context);
+        } catch (RuntimeException e) {
+            // Boot has already logged the cause to stderr.
+            System.err.println(String.join(" ", words) + " could not run: " + e.getMessage());
+            return FAILED;
+        }
+    }
+}
