@@ -187,7 +187,7 @@ class EventApplier {
         Instant windowStart = paidAt.atOffset(ZoneOffset.UTC)
                 .minusMonths(settings.tierWindowMonths())
                 .toInstant();
-        BigDecimal priorSpend = orders.spend(shop.id(), order.customerId(), windowStart, paidAt, order.orderId());
+        BigDecimal priorSpend = orders.spendAsOf(shop.id(), order.customerId(), windowStart, paidAt, order.orderId());
         BigDecimal multiplier = tiers.ladder(shop.id()).multiplierFor(priorSpend);
         return program.activeRule(shop.id(), multiplier);
     }
