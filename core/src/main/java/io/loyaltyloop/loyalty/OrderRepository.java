@@ -289,6 +289,19 @@ class OrderRepository {
                 .fetchSingle(0, BigDecimal.class);
     }
 
+    /** The customer's other orders paid in (after, until], earliest payment first. */
+    List<Long> paidBetween(ShopId shop, long customerId, Instant after, Instant until, long excludingOrderId) {
+        return dsl.select(SHOP_ORDER.ORDER_ID)
+                .from(SHOP_ORDER)
+                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
+                .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId))
+                .and(SHOP_ORDER.PAID_AT.gt(utc(after)))
+                .and(SHOP_ORDER.PAID_AT.le(utc(until)))
+                .and(SHOP_ORDER.ORDER_ID.ne(excludingOrderId))
+                .orderBy(SHOP_ORDER.PAID_AT, SHOP_ORDER.ORDER_ID)
+                .fetch(SHOP_ORDER.ORDER_ID);
+    }
+
     /** Orders whose return window has closed and whose points are not yet released. */
     List<DueOrder> dueForRelease(Instant now, int limit) {
         return dsl.select(SHOP_ORDER.SHOP_ID, SHOP_ORDER.ORDER_ID, SHOP_ORDER.CUSTOMER_ID)

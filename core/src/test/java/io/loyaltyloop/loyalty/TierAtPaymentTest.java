@@ -63,6 +63,34 @@ class TierAtPaymentTest {
         assertThat(pending()).isEqualTo(0 + 1);
     }
 
+    @Test
+    void anEarlierPaymentThatArrivesLateStillCountsTowardsTheTier() {
+        Orders second =
+                order(shop.id()).customer("c").placedAt(T0.plusSeconds(1800)).line("1", "0.80");
+
+        loyalty.apply(second.paid());
+        loyalty.apply(first.paid());
+
+        assertThat(pending()).isEqualTo(500 + 1);
+    }
+
+    @Test
+    void anEarlierRefundThatArrivesLateLowersTheTier() {
+        // paid at T0+3h1m; the first order's refund happened at T0+2h, before it
+        Orders second = order(shop.id())
+                .customer("c")
+                .placedAt(T0.plusSeconds(3 * 3600))
+                .line("1", "0.80");
+
+        loyalty.apply(first.paid());
+        loyalty.apply(second.paid());
+        assertThat(pending()).isEqualTo(500 + 1);
+        loyalty.apply(first.refund("r1", "1", "100.00"));
+
+        assertThat(pending()).isEqualTo(400 + 0);
+        assertThat(new LedgerVerifier(dsl).verify(shop.id(), m -> {}).ok()).isTrue();
+    }
+
     private long pending() {
         return loyalty.balance(shop.id(), "c").orElseThrow().pending();
     }
