@@ -112,7 +112,7 @@ class EventApplier {
 
     /**
      * Locks the customer's account, then the order (the fixed lock order), applies the change and
-     * reconciles the order's points.
+     * reconciles the order's points, and those of the customer's orders paid after it.
      */
     private void withOrder(
             Shop shop,
@@ -135,11 +135,39 @@ class EventApplier {
             ledger.lock(shop.id(), order.customerId());
         }
         change.accept(order);
-        reconcile(shop, orders.lock(shop.id(), order.orderId()), event.sourceEventId());
+        OrderState changed = orders.lock(shop.id(), order.orderId());
+        reconcile(shop, changed, event.sourceEventId(), false);
+        reconcileLaterOrders(shop, changed, event.sourceEventId());
     }
 
-    /** Brings the order's points to what its current facts earn, and keeps its release on schedule. */
-    void reconcile(Shop shop, OrderState order, String sourceEventId) {
+    /**
+     * A paid order's facts (its payment, amounts, refunds, cancellation) count towards the tier of
+     * the customer's orders paid after it. Events arrive in any order, so those orders may have fixed
+     * their multiplier before this fact arrived: their tier at payment is worked out again.
+     */
+    private void reconcileLaterOrders(Shop shop, OrderState changed, String sourceEventId) {
+        if (changed.customerId() == null || changed.paidAt() == null) {
+            return;
+        }
+        ProgramSettings settings = shops.settings(shop.id());
+        // A month more than the window: month arithmetic does not invert exactly at month ends.
+        Instant until = changed.paidAt()
+                .atOffset(ZoneOffset.UTC)
+                .plusMonths(settings.tierWindowMonths() + 1L)
+                .toInstant();
+        for (long orderId :
+                orders.paidBetween(shop.id(), changed.customerId(), changed.paidAt(), until, changed.orderId())) {
+            reconcile(shop, orders.lock(shop.id(), orderId), sourceEventId, true);
+        }
+    }
+
+    /**
+     * Brings the order's points to what its current facts earn, and keeps its release on schedule.
+     *
+     * @param recheckTier whether facts dated before the order's payment may have arrived since its
+     *     terms were fixed; the rule stays as fixed, the tier multiplier is worked out again
+     */
+    private void reconcile(Shop shop, OrderState order, String sourceEventId, boolean recheckTier) {
         if (order.customerId() == null) {
             return; // guests earn nothing; the points follow once the customer is known
         }
@@ -152,6 +180,12 @@ class EventApplier {
         if (earns && terms == null) {
             terms = termsAtPayment(shop, settings, order);
             orders.fixTerms(shop.id(), order.orderId(), terms);
+        } else if (earns && recheckTier) {
+            BigDecimal multiplier = multiplierAtPayment(shop, settings, order);
+            if (multiplier.compareTo(terms.multiplier()) != 0) {
+                terms = new EarningTerms(terms.pointsPerUnit(), terms.rounding(), multiplier);
+                orders.fixTerms(shop.id(), order.orderId(), terms);
+            }
         }
         long target = earns ? terms.pointsFor(order.remainingAmount()) : 0;
         long delta = target - order.pointsNet();
@@ -190,13 +224,16 @@ class EventApplier {
 
     /** The rule in force and the multiplier of the tier the customer's prior spend had reached. */
     private EarningTerms termsAtPayment(Shop shop, ProgramSettings settings, OrderState order) {
+        return program.activeRule(shop.id(), multiplierAtPayment(shop, settings, order));
+    }
+
+    private BigDecimal multiplierAtPayment(Shop shop, ProgramSettings settings, OrderState order) {
         Instant paidAt = order.paidAt();
         Instant windowStart = paidAt.atOffset(ZoneOffset.UTC)
                 .minusMonths(settings.tierWindowMonths())
                 .toInstant();
-        BigDecimal priorSpend = orders.spend(shop.id(), order.customerId(), windowStart, paidAt, order.orderId());
-        BigDecimal multiplier = tiers.ladder(shop.id()).multiplierFor(priorSpend);
-        return program.activeRule(shop.id(), multiplier);
+        BigDecimal priorSpend = orders.spendAsOf(shop.id(), order.customerId(), windowStart, paidAt, order.orderId());
+        return tiers.ladder(shop.id()).multiplierFor(priorSpend);
     }
 
     private Long currentTier(Shop shop, ProgramSettings settings, long customerId) {

@@ -254,6 +254,54 @@ class OrderRepository {
                 .fetchSingle(0, BigDecimal.class);
     }
 
+    /**
+     * The customer's qualifying spend in [from, asOf) as the books stood at {@code asOf}: paid in
+     * that range, not cancelled before {@code asOf}, less what refunds before {@code asOf} took back
+     * of the eligible amounts. Later cancellations and refunds do not count, whenever they arrive.
+     */
+    BigDecimal spendAsOf(ShopId shop, long customerId, Instant from, Instant asOf, long excludingOrderId) {
+        var refundedBefore = select(coalesce(sum(REFUND_LINE.AMOUNT), BigDecimal.ZERO))
+                .from(REFUND_LINE)
+                .join(ORDER_REFUND)
+                .on(ORDER_REFUND
+                        .SHOP_ID
+                        .eq(REFUND_LINE.SHOP_ID)
+                        .and(ORDER_REFUND.ORDER_ID.eq(REFUND_LINE.ORDER_ID))
+                        .and(ORDER_REFUND.EXTERNAL_REFUND_ID.eq(REFUND_LINE.EXTERNAL_REFUND_ID)))
+                .join(ORDER_LINE)
+                .on(ORDER_LINE
+                        .SHOP_ID
+                        .eq(REFUND_LINE.SHOP_ID)
+                        .and(ORDER_LINE.ORDER_ID.eq(REFUND_LINE.ORDER_ID))
+                        .and(ORDER_LINE.EXTERNAL_LINE_ID.eq(REFUND_LINE.EXTERNAL_LINE_ID)))
+                .where(REFUND_LINE.SHOP_ID.eq(SHOP_ORDER.SHOP_ID))
+                .and(REFUND_LINE.ORDER_ID.eq(SHOP_ORDER.ORDER_ID))
+                .and(ORDER_LINE.ELIGIBLE.isTrue())
+                .and(ORDER_REFUND.REFUNDED_AT.lt(utc(asOf)));
+        return dsl.select(coalesce(sum(SHOP_ORDER.ELIGIBLE_AMOUNT.minus(field(refundedBefore))), BigDecimal.ZERO))
+                .from(SHOP_ORDER)
+                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
+                .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId))
+                .and(SHOP_ORDER.PAID_AT.ge(utc(from)))
+                .and(SHOP_ORDER.PAID_AT.lt(utc(asOf)))
+                .and(SHOP_ORDER.CANCELLED_AT.isNull().or(SHOP_ORDER.CANCELLED_AT.ge(utc(asOf))))
+                .and(SHOP_ORDER.ORDER_ID.ne(excludingOrderId))
+                .fetchSingle(0, BigDecimal.class);
+    }
+
+    /** The customer's other orders paid in (after, until], earliest payment first. */
+    List<Long> paidBetween(ShopId shop, long customerId, Instant after, Instant until, long excludingOrderId) {
+        return dsl.select(SHOP_ORDER.ORDER_ID)
+                .from(SHOP_ORDER)
+                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
+                .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId))
+                .and(SHOP_ORDER.PAID_AT.gt(utc(after)))
+                .and(SHOP_ORDER.PAID_AT.le(utc(until)))
+                .and(SHOP_ORDER.ORDER_ID.ne(excludingOrderId))
+                .orderBy(SHOP_ORDER.PAID_AT, SHOP_ORDER.ORDER_ID)
+                .fetch(SHOP_ORDER.ORDER_ID);
+    }
+
     /** Orders whose return window has closed and whose points are not yet released. */
     List<DueOrder> dueForRelease(Instant now, int limit) {
         return dsl.select(SHOP_ORDER.SHOP_ID, SHOP_ORDER.ORDER_ID, SHOP_ORDER.CUSTOMER_ID)
