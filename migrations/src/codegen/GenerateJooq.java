@@ -63,7 +63,8 @@ public class GenerateJooq {
                                     .withName("org.jooq.meta.postgres.PostgresDatabase")
                                     .withInputSchema("public")
                                     .withOutputSchemaToDefault(true)
-                                    .withExcludes("flyway_schema_history"))
+                                    // Infrastructure tables owned by libraries, not by the engine.
+                                    .withExcludes("flyway_schema_history|scheduled_tasks"))
                             .withGenerate(new Generate()
                                     .withRecords(true)
                                     .withPojos(false)

@@ -7,7 +7,6 @@ import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.tier.TierService;
 import java.time.Clock;
 import org.jooq.DSLContext;
-import org.springframework.boot.jooq.autoconfigure.ExceptionTranslatorExecuteListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,16 +17,6 @@ class EngineConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * Keeps jOOQ's own exceptions. Boot would translate them into Spring's DataAccessException, which
-     * core's {@link Transactions} does not recognise, so deadlocks and serialization failures would
-     * no longer be retried.
-     */
-    @Bean
-    ExceptionTranslatorExecuteListener jooqExceptionsUntranslated() {
-        return new ExceptionTranslatorExecuteListener() {};
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +37,12 @@ public final class Transactions {
             ACTIVE.set(true);
             try {
                 return dsl.transactionResult(configuration -> work.get());
-            } catch (DataAccessException e) {
+            } catch (RuntimeException e) {
+                // Any exception type: jOOQ's own, or Spring's when the backend translates them.
                 if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
-                log.debug("transaction aborted ({}), retrying, attempt {}", e.sqlState(), attempt);
+                log.debug("transaction aborted ({}), retrying, attempt {}", e.getMessage(), attempt);
                 backOff(attempt);
             } finally {
                 ACTIVE.set(false);
@@ -57,7 +57,7 @@ public final class Transactions {
         });
     }
 
-    private static boolean isRetryable(DataAccessException e) {
+    private static boolean isRetryable(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && RETRYABLE_STATES.contains(sql.getSQLState())) {
                 return true;
