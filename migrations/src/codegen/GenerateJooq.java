@@ -23,7 +23,7 @@ import org.jooq.meta.jaxb.Target;
  *
  * <p>Runs as a single-file program in a forked JDK 25 (see migrations/pom.xml) because jOOQ's
  * Maven plugin cannot run in Maven's own JDK 17. Arguments: migration folder, output folder,
- * scratch folder for the database.
+ * scratch folder for the database, this file (its hash decides whether to regenerate).
  */
 public class GenerateJooq {
 
@@ -35,7 +35,7 @@ public class GenerateJooq {
         Path output = Path.of(args[1]);
         Path scratch = Path.of(args[2]);
 
-        String hash = hashOf(migrations);
+        String hash = hashOf(migrations, Path.of(args[3]));
         Path stamp = output.resolve(STAMP);
         if (Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
             System.out.println("[jooq] migrations unchanged since last generation, skipping");
@@ -81,7 +81,7 @@ public class GenerateJooq {
         System.out.println("[jooq] generated " + PACKAGE + " from " + migrations);
     }
 
-    private static String hashOf(Path migrations) throws Exception {
+    private static String hashOf(Path migrations, Path generator) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(migrations)) {
@@ -96,10 +96,7 @@ public class GenerateJooq {
             }
         }
         // The generator's own source counts too: changing its settings must regenerate.
-        String self = System.getProperty("jdk.launcher.sourcefile");
-        if (self != null) {
-            digest.update(Files.readAllBytes(Path.of(self)));
-        }
+        digest.update(Files.readAllBytes(generator));
         return HexFormat.of().formatHex(digest.digest());
     }
 }
