@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param releaseInterval pause between the end of one release run and the start of the next
  * @param expiryInterval pause between the end of one expiry run and the start of the next
+ * @param tierRefreshInterval pause between runs that move customers whose spend left the tier window
  * @param batchSize orders or accounts fetched per round; a run goes on until a round comes back short
  */
 @Validated
@@ -24,5 +25,8 @@ record JobsProperties(
 
         @NotNull @DurationMin(seconds = 1) @DefaultValue("1h")
         Duration expiryInterval,
+
+        @NotNull @DurationMin(minutes = 1) @DefaultValue("24h")
+        Duration tierRefreshInterval,
 
         @Min(1) @Max(10_000) @DefaultValue("500") int batchSize) {}

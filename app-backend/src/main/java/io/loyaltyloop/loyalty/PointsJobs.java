@@ -21,6 +21,7 @@ class PointsJobs {
 
     static final String RELEASE_DUE_POINTS = "release-due-points";
     static final String EXPIRE_INACTIVE_POINTS = "expire-inactive-points";
+    static final String REFRESH_TIERS = "refresh-tiers";
 
     private static final Logger log = LoggerFactory.getLogger(PointsJobs.class);
 
@@ -40,6 +41,17 @@ class PointsJobs {
                         jobs.batchSize(),
                         context,
                         loyalty::expireInactivePoints));
+    }
+
+    @Bean
+    RecurringTask<Void> refreshTiersJob(LoyaltyService loyalty, JobsProperties jobs) {
+        return Tasks.recurring(REFRESH_TIERS, FixedDelay.of(jobs.tierRefreshInterval()))
+                .execute((instance, context) -> {
+                    int changed = loyalty.refreshTiers();
+                    if (changed > 0) {
+                        log.info("{}: {} customers changed tier", REFRESH_TIERS, changed);
+                    }
+                });
     }
 
     /**

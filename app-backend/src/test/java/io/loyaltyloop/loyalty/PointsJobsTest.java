@@ -37,11 +37,14 @@ class PointsJobsTest extends BackendTest {
     }
 
     @Test
-    void bothJobsAreScheduled() {
+    void everyPointsJobIsScheduled() {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(scheduler.getScheduledExecutions())
                         .extracting(execution -> execution.getTaskInstance().getTaskName())
-                        .contains(PointsJobs.RELEASE_DUE_POINTS, PointsJobs.EXPIRE_INACTIVE_POINTS));
+                        .contains(
+                                PointsJobs.RELEASE_DUE_POINTS,
+                                PointsJobs.EXPIRE_INACTIVE_POINTS,
+                                PointsJobs.REFRESH_TIERS));
     }
 
     @Test

@@ -56,13 +56,14 @@ public final class DrainBacklog {
         System.out.printf(
                 "DrainBacklog: %,d OrderPaid events (3 lines), %d threads, %,d customers with %d prior orders each,"
                         + " warmup %,d, profile %s,"
-                        + " JVM %s, %d CPUs%n",
+                        + " %d events per transaction, JVM %s, %d CPUs%n",
                 events,
                 threads,
                 customers,
                 history,
                 warmup,
                 profile,
+                BATCH,
                 Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
 
@@ -213,6 +214,9 @@ public final class DrainBacklog {
             ConcurrentLinkedQueue<Throwable> failures,
             long applyNanos) {}
 
+    /** Events per transaction ({@code -Dbatch}); 1 applies each alone. Latency is then per batch. */
+    private static final int BATCH = Integer.getInteger("batch", 1);
+
     private static Result drain(
             LoyaltyService service, List<OrderPaid> events, int threads, ProgressPrinter progressPrinter)
             throws InterruptedException {
@@ -233,13 +237,24 @@ public final class DrainBacklog {
                 } catch (InterruptedException e) {
                     return;
                 }
-                for (int i; (i = cursor.getAndIncrement()) < events.size(); ) {
+                for (int i; (i = cursor.getAndAdd(BATCH)) < events.size(); ) {
                     long began = System.nanoTime();
                     try {
-                        if (service.apply(events.get(i)) == ApplyOutcome.APPLIED) {
-                            applied.increment();
+                        if (BATCH == 1) {
+                            if (service.apply(events.get(i)) == ApplyOutcome.APPLIED) {
+                                applied.increment();
+                            } else {
+                                duplicates.increment();
+                            }
                         } else {
-                            duplicates.increment();
+                            var batch = events.subList(i, Math.min(i + BATCH, events.size()));
+                            for (var result : service.applyAll(batch)) {
+                                switch (result.outcome()) {
+                                    case APPLIED -> applied.increment();
+                                    case DUPLICATE -> duplicates.increment();
+                                    case REJECTED -> failures.add(new IllegalStateException(result.error()));
+                                }
+                            }
                         }
                     } catch (RuntimeException e) {
                         failures.add(e);

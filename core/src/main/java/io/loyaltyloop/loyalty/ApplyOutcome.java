@@ -4,5 +4,7 @@ package io.loyaltyloop.loyalty;
 public enum ApplyOutcome {
     APPLIED,
     /** The event had been applied before; nothing changed. */
-    DUPLICATE
+    DUPLICATE,
+    /** The event cannot be applied as it is (invalid, or for an unknown shop); nothing changed. */
+    REJECTED
 }

@@ -8,6 +8,11 @@ import java.math.BigDecimal;
  */
 record EarningTerms(BigDecimal pointsPerUnit, Rounding rounding, BigDecimal multiplier) {
 
+    /** The same rule with another tier multiplier (an order keeps the rule it first earned under). */
+    EarningTerms withMultiplier(BigDecimal multiplier) {
+        return new EarningTerms(pointsPerUnit, rounding, multiplier);
+    }
+
     /** Points for an eligible amount; the multiplier applies before rounding, once per order. */
     long pointsFor(BigDecimal eligibleAmount) {
         if (eligibleAmount.signum() <= 0) {

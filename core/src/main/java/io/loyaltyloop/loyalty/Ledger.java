@@ -4,14 +4,22 @@ import static io.loyaltyloop.db.Tables.POINTS_ACCOUNT;
 import static io.loyaltyloop.db.Tables.POINTS_LEDGER;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 import static io.loyaltyloop.db.Tables.TIER;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
 
 import io.loyaltyloop.shop.ShopId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * The only writer of points: every change is one ledger entry plus the same change to the balance
@@ -26,23 +34,39 @@ public class Ledger {
         this.dsl = dsl;
     }
 
-    /** Creates the customer's balance row if needed and locks it until the transaction ends. */
+    /** Locks the customer's balance row until the transaction ends, creating it if needed. */
     public Account lock(ShopId shop, long customerId) {
-        dsl.insertInto(POINTS_ACCOUNT)
-                .set(POINTS_ACCOUNT.SHOP_ID, shop.value())
-                .set(POINTS_ACCOUNT.CUSTOMER_ID, customerId)
-                .onConflictDoNothing()
-                .execute();
+        return lockExisting(shop, customerId)
+                .orElseGet(() -> dsl.insertInto(POINTS_ACCOUNT)
+                        .set(POINTS_ACCOUNT.SHOP_ID, shop.value())
+                        .set(POINTS_ACCOUNT.CUSTOMER_ID, customerId)
+                        .onConflictDoNothing()
+                        .returning(POINTS_ACCOUNT.CUSTOMER_ID, POINTS_ACCOUNT.PENDING, POINTS_ACCOUNT.AVAILABLE)
+                        .fetchOptional(r -> new Account(r.getCustomerId(), r.getPending(), r.getAvailable()))
+                        // Created by a concurrent transaction since our read: wait for it and lock it.
+                        .orElseGet(() -> lockExisting(shop, customerId).orElseThrow()));
+    }
+
+    private Optional<Account> lockExisting(ShopId shop, long customerId) {
         return dsl.select(POINTS_ACCOUNT.CUSTOMER_ID, POINTS_ACCOUNT.PENDING, POINTS_ACCOUNT.AVAILABLE)
                 .from(POINTS_ACCOUNT)
                 .where(POINTS_ACCOUNT.SHOP_ID.eq(shop.value()))
                 .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(customerId))
                 .forUpdate()
-                .fetchSingle(r -> new Account(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new Account(r.value1(), r.value2(), r.value3()));
     }
 
     /** Writes the entry and applies it to the (locked) balance. Returns the entry id. */
     public long post(ShopId shop, Posting p) {
+        return post(shop, p, null, false);
+    }
+
+    /** Like {@link #post(ShopId, Posting)}, and sets the customer's tier in the same statement. */
+    long post(ShopId shop, Posting p, Long tierId) {
+        return post(shop, p, tierId, true);
+    }
+
+    private long post(ShopId shop, Posting p, Long tierId, boolean setTier) {
         long entryId = dsl.insertInto(POINTS_LEDGER)
                 .set(POINTS_LEDGER.SHOP_ID, shop.value())
                 .set(POINTS_LEDGER.CUSTOMER_ID, p.customerId())
@@ -67,6 +91,9 @@ public class Ledger {
                         POINTS_ACCOUNT.LIFETIME_REDEEMED,
                         POINTS_ACCOUNT.LIFETIME_REDEEMED.plus(redeemedPart(p.kind(), total)))
                 .set(POINTS_ACCOUNT.UPDATED_AT, OffsetDateTime.now());
+        if (setTier) {
+            update.set(POINTS_ACCOUNT.TIER_ID, tierId);
+        }
         if (p.activityAt() != null) {
             update.set(POINTS_ACCOUNT.LAST_ACTIVITY_AT, utc(p.activityAt()))
                     .set(POINTS_ACCOUNT.EXPIRES_AT, p.expiresAt() == null ? null : utc(p.expiresAt()));
@@ -89,6 +116,45 @@ public class Ledger {
     }
 
     public record AccountKey(ShopId shop, long customerId) {}
+
+    /**
+     * Sets every account of the shop to the tier its spend in [windowStart, now] reaches, in one
+     * statement; only accounts whose tier changes are written. Returns how many changed.
+     */
+    public int refreshTiers(ShopId shop, Instant windowStart, Instant now) {
+        Field<BigDecimal> spend = select(coalesce(
+                        sum(greatest(
+                                SHOP_ORDER.ELIGIBLE_AMOUNT.minus(SHOP_ORDER.REFUNDED_AMOUNT), inline(BigDecimal.ZERO))),
+                        inline(BigDecimal.ZERO)))
+                .from(SHOP_ORDER)
+                .where(SHOP_ORDER.SHOP_ID.eq(POINTS_ACCOUNT.SHOP_ID))
+                .and(SHOP_ORDER.CUSTOMER_ID.eq(POINTS_ACCOUNT.CUSTOMER_ID))
+                .and(SHOP_ORDER.PAID_AT.between(utc(windowStart), utc(now)))
+                .and(SHOP_ORDER.CANCELLED_AT.isNull())
+                .asField();
+        Field<Long> reached = select(TIER.TIER_ID)
+                .from(TIER)
+                .where(TIER.SHOP_ID.eq(POINTS_ACCOUNT.SHOP_ID))
+                .and(TIER.MIN_SPEND.le(spend))
+                .orderBy(TIER.MIN_SPEND.desc())
+                .limit(1)
+                .asField();
+        var target = name("target")
+                .fields("customer_id", "tier_id")
+                .as(select(POINTS_ACCOUNT.CUSTOMER_ID, reached)
+                        .from(POINTS_ACCOUNT)
+                        .where(POINTS_ACCOUNT.SHOP_ID.eq(shop.value())));
+        Field<Long> targetCustomer = target.field("customer_id", Long.class);
+        Field<Long> targetTier = target.field("tier_id", Long.class);
+        return dsl.with(target)
+                .update(POINTS_ACCOUNT)
+                .set(POINTS_ACCOUNT.TIER_ID, targetTier)
+                .from(target)
+                .where(POINTS_ACCOUNT.SHOP_ID.eq(shop.value()))
+                .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(targetCustomer))
+                .and(POINTS_ACCOUNT.TIER_ID.isDistinctFrom(targetTier))
+                .execute();
+    }
 
     public void setTier(ShopId shop, long customerId, Long tierId) {
         dsl.update(POINTS_ACCOUNT)

@@ -1,13 +1,26 @@
 package io.loyaltyloop.loyalty;
 
 import io.loyaltyloop.audit.AuditLog;
+import io.loyaltyloop.lifecycle.CustomerRedacted;
+import io.loyaltyloop.lifecycle.CustomerUpserted;
+import io.loyaltyloop.lifecycle.FulfillmentUpdated;
+import io.loyaltyloop.lifecycle.InvalidEventException;
+import io.loyaltyloop.lifecycle.OrderCancelled;
 import io.loyaltyloop.lifecycle.OrderLifecycleEvent;
+import io.loyaltyloop.lifecycle.OrderPaid;
+import io.loyaltyloop.lifecycle.OrderPlaced;
+import io.loyaltyloop.lifecycle.OrderRefunded;
+import io.loyaltyloop.lifecycle.OrderSnapshot;
 import io.loyaltyloop.shop.ProgramSettings;
 import io.loyaltyloop.shop.ShopId;
+import io.loyaltyloop.shop.ShopNotFoundException;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.system.Transactions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +57,66 @@ public class LoyaltyService {
 
     /** Applies the event in its own transaction, exactly once however often it is delivered. */
     public ApplyOutcome apply(OrderLifecycleEvent event) {
-        return transactions.inTransaction(() -> applier.apply(event) ? ApplyOutcome.APPLIED : ApplyOutcome.DUPLICATE);
+        return transactions.inTransaction(
+                () -> applier.apply(event, new HashMap<>()) ? ApplyOutcome.APPLIED : ApplyOutcome.DUPLICATE);
+    }
+
+    /**
+     * Applies a batch of events in one transaction: one commit and one read of each shop's program
+     * for all of them, which is how a backlog drains fast. The events are applied in an order that
+     * takes customers' locks consistently (the result does not depend on the order). If the batch
+     * fails, each event is applied in its own transaction instead, so one bad event cannot hold back
+     * the others: it comes back REJECTED with the reason.
+     *
+     * @return one result per event, in the order given
+     * @throws RuntimeException when the database fails (nothing of the batch is then applied)
+     */
+    public List<ApplyResult> applyAll(List<? extends OrderLifecycleEvent> events) {
+        List<Integer> lockOrder = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            lockOrder.add(i);
+        }
+        lockOrder.sort(Comparator.comparing((Integer i) -> events.get(i).shop().value())
+                .thenComparing(i -> lockKey(events.get(i))));
+        try {
+            return transactions.inTransaction(() -> {
+                Map<ShopId, Program> programs = new HashMap<>();
+                ApplyResult[] results = new ApplyResult[events.size()];
+                for (int i : lockOrder) {
+                    results[i] = applier.apply(events.get(i), programs) ? ApplyResult.APPLIED : ApplyResult.DUPLICATE;
+                }
+                return List.of(results);
+            });
+        } catch (InvalidEventException | ShopNotFoundException e) {
+            return events.stream().map(this::applyAlone).toList();
+        }
+    }
+
+    private ApplyResult applyAlone(OrderLifecycleEvent event) {
+        try {
+            return apply(event) == ApplyOutcome.APPLIED ? ApplyResult.APPLIED : ApplyResult.DUPLICATE;
+        } catch (InvalidEventException | ShopNotFoundException e) {
+            return ApplyResult.rejected(e);
+        }
+    }
+
+    /** Events of one customer sort together; a customer-less event sorts by its order. */
+    private static String lockKey(OrderLifecycleEvent event) {
+        return switch (event) {
+            case OrderPlaced e -> customerKey(e.order());
+            case OrderPaid e -> customerKey(e.order());
+            case OrderCancelled e -> e.order() == null ? "o:" + e.externalOrderId() : customerKey(e.order());
+            case OrderRefunded e -> "o:" + e.externalOrderId();
+            case FulfillmentUpdated e -> "o:" + e.externalOrderId();
+            case CustomerUpserted e -> "c:" + e.customer().externalId();
+            case CustomerRedacted e -> "c:" + e.externalCustomerId();
+        };
+    }
+
+    private static String customerKey(OrderSnapshot order) {
+        return order.customer() == null
+                ? "o:" + order.externalOrderId()
+                : "c:" + order.customer().externalId();
     }
 
     /** The engine's id for a host customer; for the other facades of the engine. */
@@ -120,20 +192,35 @@ public class LoyaltyService {
         if (due.customerId() != null) {
             ledger.lock(due.shop(), due.customerId());
         }
-        OrderState order = orders.lock(due.shop(), due.orderId());
-        if (order.released()
-                || order.releaseDueAt() == null
-                || order.releaseDueAt().isAfter(now)) {
+        OrderDraft order = orders.lock(due.shop(), due.orderId());
+        if (order.released() || order.releaseDueAt == null || order.releaseDueAt.isAfter(now)) {
             return false;
         }
-        if (order.pointsNet() > 0 && order.customerId() != null) {
+        if (order.pointsNet > 0 && order.customerId != null) {
             ledger.post(
                     due.shop(),
-                    Posting.of(order.customerId(), EntryKind.RELEASE, -order.pointsNet(), order.pointsNet())
-                            .forOrder(order.orderId(), null));
+                    Posting.of(order.customerId, EntryKind.RELEASE, -order.pointsNet, order.pointsNet)
+                            .forOrder(order.orderId, null));
         }
-        orders.markReleased(due.shop(), order.orderId(), now);
+        orders.markReleased(due.shop(), order.orderId, now);
         return true;
+    }
+
+    /**
+     * Moves every customer to the tier their spend over the shop's rolling window reaches today:
+     * spend leaves the window as time passes, so tiers can drop without any new event. One
+     * statement per shop, each in its own transaction. Returns how many customers changed tier.
+     */
+    public int refreshTiers() {
+        Instant now = clock.instant();
+        int changed = 0;
+        for (ShopId shop : shops.shopIds()) {
+            int months = shops.settings(shop).tierWindowMonths();
+            Instant windowStart =
+                    now.atOffset(java.time.ZoneOffset.UTC).minusMonths(months).toInstant();
+            changed += transactions.inTransaction(() -> ledger.refreshTiers(shop, windowStart, now));
+        }
+        return changed;
     }
 
     /** Expires the available points of accounts inactive past their expiry. Returns how many. */

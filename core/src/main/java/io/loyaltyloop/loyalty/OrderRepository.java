@@ -4,20 +4,23 @@ import static io.loyaltyloop.db.Tables.ORDER_LINE;
 import static io.loyaltyloop.db.Tables.ORDER_REFUND;
 import static io.loyaltyloop.db.Tables.REFUND_LINE;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
+import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import io.loyaltyloop.db.tables.records.ShopOrderRecord;
 import io.loyaltyloop.lifecycle.OrderLine;
-import io.loyaltyloop.lifecycle.OrderSnapshot;
 import io.loyaltyloop.lifecycle.RefundedLine;
 import io.loyaltyloop.shop.ShopId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -40,56 +43,80 @@ class OrderRepository {
                 .fetchOptional(SHOP_ORDER.CUSTOMER_ID);
     }
 
-    /** Creates a stub if the order is unknown (a refund can come first), then locks it. */
-    OrderState lockOrCreate(ShopId shop, String externalOrderId) {
-        dsl.insertInto(SHOP_ORDER)
+    /** Locks the order, creating a stub first if it is unknown (a refund can come before it). */
+    OrderDraft lockOrCreate(ShopId shop, String externalOrderId) {
+        Optional<OrderDraft> existing = lock(shop, externalOrderId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        return dsl.insertInto(SHOP_ORDER)
                 .set(SHOP_ORDER.SHOP_ID, shop.value())
                 .set(SHOP_ORDER.EXTERNAL_ID, externalOrderId)
                 .onConflictDoNothing()
-                .execute();
-        return toState(dsl.selectFrom(SHOP_ORDER)
+                .returning()
+                .fetchOptional()
+                .map(r -> toDraft(r, true))
+                // Created by a concurrent transaction since our read: wait for it and lock it.
+                .orElseGet(() -> lock(shop, externalOrderId).orElseThrow());
+    }
+
+    /** The order's id, creating a stub if it is unknown; takes no lock. */
+    long idOrCreate(ShopId shop, String externalOrderId) {
+        return dsl.select(SHOP_ORDER.ORDER_ID)
+                .from(SHOP_ORDER)
+                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
+                .and(SHOP_ORDER.EXTERNAL_ID.eq(externalOrderId))
+                .fetchOptional(SHOP_ORDER.ORDER_ID)
+                .orElseGet(() -> lockOrCreate(shop, externalOrderId).orderId);
+    }
+
+    private Optional<OrderDraft> lock(ShopId shop, String externalOrderId) {
+        return dsl.selectFrom(SHOP_ORDER)
                 .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
                 .and(SHOP_ORDER.EXTERNAL_ID.eq(externalOrderId))
                 .forUpdate()
-                .fetchSingle());
+                .fetchOptional(r -> toDraft(r, false));
     }
 
-    OrderState lock(ShopId shop, long orderId) {
-        return toState(dsl.selectFrom(SHOP_ORDER)
+    OrderDraft lock(ShopId shop, long orderId) {
+        return dsl.selectFrom(SHOP_ORDER)
                 .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
                 .and(SHOP_ORDER.ORDER_ID.eq(orderId))
                 .forUpdate()
-                .fetchSingle());
+                .fetchSingle(r -> toDraft(r, false));
     }
 
-    void setCustomer(ShopId shop, long orderId, long customerId) {
+    /** Writes back everything the engine may change on an order, in one statement. */
+    void save(ShopId shop, OrderDraft o) {
         dsl.update(SHOP_ORDER)
-                .set(SHOP_ORDER.CUSTOMER_ID, customerId)
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .and(SHOP_ORDER.CUSTOMER_ID.isNull())
-                .execute();
-    }
-
-    /**
-     * Records what a snapshot tells. Lines are taken from the first snapshot that has them: later
-     * snapshots of the same order describe the same purchase, and refunds are tracked separately.
-     */
-    void recordSnapshot(
-            ShopId shop, long orderId, OrderSnapshot order, boolean priorToInstall, Predicate<OrderLine> eligible) {
-        int updated = dsl.update(SHOP_ORDER)
-                .set(SHOP_ORDER.ORDER_NAME, order.name())
-                .set(SHOP_ORDER.CURRENCY, order.currency())
-                .set(SHOP_ORDER.PLACED_AT, utc(order.placedAt()))
-                .set(SHOP_ORDER.PRIOR_TO_INSTALL, priorToInstall)
-                .set(SHOP_ORDER.LINES_KNOWN, true)
+                .set(SHOP_ORDER.CUSTOMER_ID, o.customerId)
+                .set(SHOP_ORDER.ORDER_NAME, o.name)
+                .set(SHOP_ORDER.CURRENCY, o.currency)
+                .set(SHOP_ORDER.PLACED_AT, utc(o.placedAt))
+                .set(SHOP_ORDER.PAID_AT, utc(o.paidAt))
+                .set(SHOP_ORDER.CANCELLED_AT, utc(o.cancelledAt))
+                .set(SHOP_ORDER.LINES_KNOWN, o.linesKnown)
+                .set(SHOP_ORDER.PRIOR_TO_INSTALL, o.priorToInstall)
+                .set(SHOP_ORDER.POINTS_PER_UNIT, o.terms == null ? null : o.terms.pointsPerUnit())
+                .set(
+                        SHOP_ORDER.ROUNDING,
+                        o.terms == null ? null : o.terms.rounding().name())
+                .set(SHOP_ORDER.EARN_MULTIPLIER, o.terms == null ? null : o.terms.multiplier())
+                .set(SHOP_ORDER.ELIGIBLE_AMOUNT, o.eligibleAmount)
+                .set(SHOP_ORDER.REFUNDED_AMOUNT, o.refundedAmount)
+                .set(SHOP_ORDER.POINTS_NET, o.pointsNet)
+                .set(SHOP_ORDER.RELEASE_DUE_AT, utc(o.releaseDueAt))
                 .set(SHOP_ORDER.UPDATED_AT, OffsetDateTime.now())
                 .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .and(SHOP_ORDER.LINES_KNOWN.isFalse())
+                .and(SHOP_ORDER.ORDER_ID.eq(o.orderId))
                 .execute();
-        if (updated == 0) {
-            return;
+    }
+
+    /** Stores the lines with their eligibility, fixed on arrival; returns the eligible amount. */
+    BigDecimal insertLines(ShopId shop, long orderId, List<OrderLine> lines, Predicate<OrderLine> eligible) {
+        BigDecimal eligibleAmount = BigDecimal.ZERO;
+        if (lines.isEmpty()) {
+            return eligibleAmount;
         }
         var insert = dsl.insertInto(
                 ORDER_LINE,
@@ -106,7 +133,11 @@ class OrderRepository {
                 ORDER_LINE.AMOUNT,
                 ORDER_LINE.GIFT_CARD,
                 ORDER_LINE.ELIGIBLE);
-        for (OrderLine line : order.lines()) {
+        for (OrderLine line : lines) {
+            boolean earns = eligible.test(line);
+            if (earns) {
+                eligibleAmount = eligibleAmount.add(line.amount());
+            }
             insert = insert.values(
                     shop.value(),
                     orderId,
@@ -120,33 +151,15 @@ class OrderRepository {
                     line.quantity(),
                     line.amount(),
                     line.giftCard(),
-                    eligible.test(line));
+                    earns);
         }
-        if (!order.lines().isEmpty()) {
-            insert.onConflictDoNothing().execute();
-        }
-        recomputeAmounts(shop, orderId);
+        insert.execute();
+        return eligibleAmount;
     }
 
-    void markPaid(ShopId shop, long orderId, Instant paidAt) {
-        dsl.update(SHOP_ORDER)
-                .set(SHOP_ORDER.PAID_AT, utc(paidAt))
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .and(SHOP_ORDER.PAID_AT.isNull())
-                .execute();
-    }
-
-    void markCancelled(ShopId shop, long orderId, Instant cancelledAt) {
-        dsl.update(SHOP_ORDER)
-                .set(SHOP_ORDER.CANCELLED_AT, utc(cancelledAt))
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .and(SHOP_ORDER.CANCELLED_AT.isNull())
-                .execute();
-    }
-
-    void addRefund(ShopId shop, long orderId, String externalRefundId, Instant refundedAt, List<RefundedLine> lines) {
+    /** Records the refund; false if it was recorded before. */
+    boolean addRefund(
+            ShopId shop, long orderId, String externalRefundId, Instant refundedAt, List<RefundedLine> lines) {
         int inserted = dsl.insertInto(ORDER_REFUND)
                 .set(ORDER_REFUND.SHOP_ID, shop.value())
                 .set(ORDER_REFUND.ORDER_ID, orderId)
@@ -154,37 +167,34 @@ class OrderRepository {
                 .set(ORDER_REFUND.REFUNDED_AT, utc(refundedAt))
                 .onConflictDoNothing()
                 .execute();
-        if (inserted == 0 || lines.isEmpty()) {
-            return;
+        if (inserted == 0) {
+            return false;
         }
-        var insert = dsl.insertInto(
-                REFUND_LINE,
-                REFUND_LINE.SHOP_ID,
-                REFUND_LINE.ORDER_ID,
-                REFUND_LINE.EXTERNAL_REFUND_ID,
-                REFUND_LINE.EXTERNAL_LINE_ID,
-                REFUND_LINE.QUANTITY,
-                REFUND_LINE.AMOUNT);
-        for (RefundedLine line : lines) {
-            insert = insert.values(
-                    shop.value(), orderId, externalRefundId, line.externalLineId(), line.quantity(), line.amount());
+        if (!lines.isEmpty()) {
+            var insert = dsl.insertInto(
+                    REFUND_LINE,
+                    REFUND_LINE.SHOP_ID,
+                    REFUND_LINE.ORDER_ID,
+                    REFUND_LINE.EXTERNAL_REFUND_ID,
+                    REFUND_LINE.EXTERNAL_LINE_ID,
+                    REFUND_LINE.QUANTITY,
+                    REFUND_LINE.AMOUNT);
+            for (RefundedLine line : lines) {
+                insert = insert.values(
+                        shop.value(), orderId, externalRefundId, line.externalLineId(), line.quantity(), line.amount());
+            }
+            insert.execute();
         }
-        insert.execute();
-        recomputeAmounts(shop, orderId);
+        return true;
     }
 
     /**
-     * Recomputes the order's eligible and refunded amounts from its lines and refunds. Refunds of a
-     * line count only once the line is known to be eligible, so the result does not depend on
-     * whether the refund or the order arrived first.
+     * What refunds took back from the order's eligible lines. A refund of a line counts only once
+     * the line is known to be eligible, so the result does not depend on whether the refund or the
+     * order arrived first.
      */
-    private void recomputeAmounts(ShopId shop, long orderId) {
-        var eligible = select(coalesce(sum(ORDER_LINE.AMOUNT), BigDecimal.ZERO))
-                .from(ORDER_LINE)
-                .where(ORDER_LINE.SHOP_ID.eq(shop.value()))
-                .and(ORDER_LINE.ORDER_ID.eq(orderId))
-                .and(ORDER_LINE.ELIGIBLE.isTrue());
-        var refunded = select(coalesce(sum(REFUND_LINE.AMOUNT), BigDecimal.ZERO))
+    BigDecimal refundedEligibleAmount(ShopId shop, long orderId) {
+        return dsl.select(coalesce(sum(REFUND_LINE.AMOUNT), BigDecimal.ZERO))
                 .from(REFUND_LINE)
                 .join(ORDER_LINE)
                 .on(ORDER_LINE
@@ -194,63 +204,7 @@ class OrderRepository {
                         .and(ORDER_LINE.EXTERNAL_LINE_ID.eq(REFUND_LINE.EXTERNAL_LINE_ID)))
                 .where(REFUND_LINE.SHOP_ID.eq(shop.value()))
                 .and(REFUND_LINE.ORDER_ID.eq(orderId))
-                .and(ORDER_LINE.ELIGIBLE.isTrue());
-        dsl.update(SHOP_ORDER)
-                .set(SHOP_ORDER.ELIGIBLE_AMOUNT, field(eligible))
-                .set(SHOP_ORDER.REFUNDED_AMOUNT, field(refunded))
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .execute();
-    }
-
-    void fixTerms(ShopId shop, long orderId, EarningTerms terms) {
-        dsl.update(SHOP_ORDER)
-                .set(SHOP_ORDER.POINTS_PER_UNIT, terms.pointsPerUnit())
-                .set(SHOP_ORDER.ROUNDING, terms.rounding().name())
-                .set(SHOP_ORDER.EARN_MULTIPLIER, terms.multiplier())
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .execute();
-    }
-
-    void setPointsNet(ShopId shop, long orderId, long pointsNet) {
-        dsl.update(SHOP_ORDER)
-                .set(SHOP_ORDER.POINTS_NET, pointsNet)
-                .set(SHOP_ORDER.UPDATED_AT, OffsetDateTime.now())
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .execute();
-    }
-
-    void setReleaseDue(ShopId shop, long orderId, Instant releaseDueAt) {
-        dsl.update(SHOP_ORDER)
-                .set(SHOP_ORDER.RELEASE_DUE_AT, utc(releaseDueAt))
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .execute();
-    }
-
-    void markReleased(ShopId shop, long orderId, Instant releasedAt) {
-        dsl.update(SHOP_ORDER)
-                .set(SHOP_ORDER.RELEASED_AT, utc(releasedAt))
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .execute();
-    }
-
-    /**
-     * The customer's qualifying spend in [from, to): paid, not cancelled, what refunds left of the
-     * eligible amounts.
-     */
-    BigDecimal spend(ShopId shop, long customerId, Instant from, Instant to, long excludingOrderId) {
-        return dsl.select(coalesce(sum(SHOP_ORDER.ELIGIBLE_AMOUNT.minus(SHOP_ORDER.REFUNDED_AMOUNT)), BigDecimal.ZERO))
-                .from(SHOP_ORDER)
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId))
-                .and(SHOP_ORDER.PAID_AT.ge(utc(from)))
-                .and(SHOP_ORDER.PAID_AT.lt(utc(to)))
-                .and(SHOP_ORDER.CANCELLED_AT.isNull())
-                .and(SHOP_ORDER.ORDER_ID.ne(excludingOrderId))
+                .and(ORDER_LINE.ELIGIBLE.isTrue())
                 .fetchSingle(0, BigDecimal.class);
     }
 
@@ -278,7 +232,9 @@ class OrderRepository {
                 .and(REFUND_LINE.ORDER_ID.eq(SHOP_ORDER.ORDER_ID))
                 .and(ORDER_LINE.ELIGIBLE.isTrue())
                 .and(ORDER_REFUND.REFUNDED_AT.lt(utc(asOf)));
-        return dsl.select(coalesce(sum(SHOP_ORDER.ELIGIBLE_AMOUNT.minus(field(refundedBefore))), BigDecimal.ZERO))
+        return dsl.select(coalesce(
+                        sum(greatest(SHOP_ORDER.ELIGIBLE_AMOUNT.minus(field(refundedBefore)), inline(BigDecimal.ZERO))),
+                        BigDecimal.ZERO))
                 .from(SHOP_ORDER)
                 .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
                 .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId))
@@ -289,17 +245,47 @@ class OrderRepository {
                 .fetchSingle(0, BigDecimal.class);
     }
 
-    /** The customer's other orders paid in (after, until], earliest payment first. */
-    List<Long> paidBetween(ShopId shop, long customerId, Instant after, Instant until, long excludingOrderId) {
-        return dsl.select(SHOP_ORDER.ORDER_ID)
+    /**
+     * The customer's spend on their other orders paid in [windowStart, now] (not cancelled, less
+     * refunds), and their other orders paid in (paidAfter, paidUntil], earliest payment first: the
+     * orders whose tier at payment this order's facts can change. One query for both.
+     */
+    CustomerSpend customerSpend(
+            ShopId shop,
+            long customerId,
+            long excludingOrderId,
+            Instant windowStart,
+            Instant now,
+            Instant paidAfter,
+            Instant paidUntil) {
+        var remaining = greatest(SHOP_ORDER.ELIGIBLE_AMOUNT.minus(SHOP_ORDER.REFUNDED_AMOUNT), inline(BigDecimal.ZERO));
+        var inWindow = SHOP_ORDER.PAID_AT.between(utc(windowStart), utc(now)).and(SHOP_ORDER.CANCELLED_AT.isNull());
+        var later = paidAfter == null
+                ? org.jooq.impl.DSL.falseCondition()
+                : SHOP_ORDER.PAID_AT.gt(utc(paidAfter)).and(SHOP_ORDER.PAID_AT.le(utc(paidUntil)));
+        return dsl.select(
+                        coalesce(sum(remaining).filterWhere(inWindow), BigDecimal.ZERO),
+                        arrayAgg(SHOP_ORDER.ORDER_ID)
+                                .orderBy(SHOP_ORDER.PAID_AT, SHOP_ORDER.ORDER_ID)
+                                .filterWhere(later))
                 .from(SHOP_ORDER)
                 .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
                 .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId))
-                .and(SHOP_ORDER.PAID_AT.gt(utc(after)))
-                .and(SHOP_ORDER.PAID_AT.le(utc(until)))
+                .and(SHOP_ORDER.PAID_AT.isNotNull())
                 .and(SHOP_ORDER.ORDER_ID.ne(excludingOrderId))
-                .orderBy(SHOP_ORDER.PAID_AT, SHOP_ORDER.ORDER_ID)
-                .fetch(SHOP_ORDER.ORDER_ID);
+                .and(inWindow.or(later))
+                .fetchSingle(
+                        r -> new CustomerSpend(r.value1(), r.value2() == null ? List.of() : Arrays.asList(r.value2())));
+    }
+
+    record CustomerSpend(BigDecimal inWindow, List<Long> laterOrderIds) {}
+
+    void markReleased(ShopId shop, long orderId, Instant releasedAt) {
+        dsl.update(SHOP_ORDER)
+                .set(SHOP_ORDER.RELEASED_AT, utc(releasedAt))
+                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
+                .and(SHOP_ORDER.ORDER_ID.eq(orderId))
+                .execute();
     }
 
     /** Orders whose return window has closed and whose points are not yet released. */
@@ -315,25 +301,25 @@ class OrderRepository {
 
     record DueOrder(ShopId shop, long orderId, Long customerId) {}
 
-    private static OrderState toState(ShopOrderRecord r) {
-        EarningTerms terms = r.getEarnMultiplier() == null
+    private static OrderDraft toDraft(ShopOrderRecord r, boolean created) {
+        OrderDraft o = new OrderDraft(r.getOrderId(), r.getExternalId(), created);
+        o.customerId = r.getCustomerId();
+        o.name = r.getOrderName();
+        o.currency = r.getCurrency();
+        o.placedAt = instant(r.getPlacedAt());
+        o.paidAt = instant(r.getPaidAt());
+        o.cancelledAt = instant(r.getCancelledAt());
+        o.linesKnown = r.getLinesKnown();
+        o.priorToInstall = r.getPriorToInstall();
+        o.terms = r.getEarnMultiplier() == null
                 ? null
                 : new EarningTerms(r.getPointsPerUnit(), Rounding.valueOf(r.getRounding()), r.getEarnMultiplier());
-        return new OrderState(
-                r.getOrderId(),
-                r.getExternalId(),
-                r.getCustomerId(),
-                instant(r.getPlacedAt()),
-                instant(r.getPaidAt()),
-                instant(r.getCancelledAt()),
-                r.getLinesKnown(),
-                r.getPriorToInstall(),
-                terms,
-                r.getEligibleAmount(),
-                r.getRefundedAmount(),
-                r.getPointsNet(),
-                instant(r.getReleaseDueAt()),
-                instant(r.getReleasedAt()));
+        o.eligibleAmount = r.getEligibleAmount();
+        o.refundedAmount = r.getRefundedAmount();
+        o.pointsNet = r.getPointsNet();
+        o.releaseDueAt = instant(r.getReleaseDueAt());
+        o.releasedAt = instant(r.getReleasedAt());
+        return o;
     }
 
     private static Instant instant(OffsetDateTime t) {
@@ -341,6 +327,6 @@ class OrderRepository {
     }
 
     private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -6,11 +6,8 @@ import static io.loyaltyloop.db.Tables.REWARD;
 import static io.loyaltyloop.db.Tables.SHOP;
 import static io.loyaltyloop.db.Tables.TIER;
 
-import io.loyaltyloop.db.tables.records.ProgramSettingsRecord;
-import io.loyaltyloop.db.tables.records.ShopRecord;
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -22,11 +19,15 @@ class ShopRepository {
         this.dsl = dsl;
     }
 
+    List<ShopId> ids() {
+        return dsl.select(SHOP.SHOP_ID).from(SHOP).orderBy(SHOP.SHOP_ID).fetch(r -> new ShopId(r.value1()));
+    }
+
     Optional<Shop> find(ShopId id) {
         return dsl.selectFrom(SHOP)
                 .where(SHOP.SHOP_ID.eq(id.value()))
                 .fetchOptional()
-                .map(ShopRepository::toShop);
+                .map(ShopRows::toShop);
     }
 
     Optional<Shop> find(Platform platform, String platformShopKey) {
@@ -34,7 +35,7 @@ class ShopRepository {
                 .where(SHOP.PLATFORM.eq(platform.name()))
                 .and(SHOP.PLATFORM_SHOP_KEY.eq(platformShopKey))
                 .fetchOptional()
-                .map(ShopRepository::toShop);
+                .map(ShopRows::toShop);
     }
 
     /** Inserts the shop unless one with the same platform key exists; returns its id either way. */
@@ -93,7 +94,7 @@ class ShopRepository {
         return dsl.selectFrom(PROGRAM_SETTINGS)
                 .where(PROGRAM_SETTINGS.SHOP_ID.eq(shop.value()))
                 .fetchOptional()
-                .map(ShopRepository::toSettings);
+                .map(ShopRows::toSettings);
     }
 
     void updateSettings(ShopId shop, ProgramSettings s) {
@@ -106,26 +107,5 @@ class ShopRepository {
                 .set(PROGRAM_SETTINGS.UPDATED_AT, java.time.OffsetDateTime.now())
                 .where(PROGRAM_SETTINGS.SHOP_ID.eq(shop.value()))
                 .execute();
-    }
-
-    private static Shop toShop(ShopRecord r) {
-        return new Shop(
-                new ShopId(r.getShopId()),
-                Platform.valueOf(r.getPlatform()),
-                r.getPlatformShopKey(),
-                r.getName(),
-                Currency.getInstance(r.getCurrency()),
-                ZoneId.of(r.getTimezone()),
-                r.getStatus().equals("ACTIVE"),
-                r.getInstalledAt().toInstant());
-    }
-
-    private static ProgramSettings toSettings(ProgramSettingsRecord r) {
-        return new ProgramSettings(
-                r.getPendingDays(),
-                r.getAllowNegativeBalance(),
-                r.getExpiryInactivityMonths(),
-                r.getTierWindowMonths(),
-                r.getAwardPriorOrders());
     }
 }

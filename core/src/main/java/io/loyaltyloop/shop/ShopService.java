@@ -3,6 +3,7 @@ package io.loyaltyloop.shop;
 import io.loyaltyloop.audit.AuditLog;
 import io.loyaltyloop.system.Transactions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -43,6 +44,11 @@ public class ShopService {
 
     public Optional<Shop> findShop(Platform platform, String platformShopKey) {
         return shops.find(platform, platformShopKey);
+    }
+
+    /** Every shop's id, for jobs that go shop by shop. */
+    public List<ShopId> shopIds() {
+        return shops.ids();
     }
 
     public Shop getShop(ShopId id) {

@@ -81,6 +81,19 @@ class TiersTest {
         assertThat(balance().pending()).isEqualTo(500 + 75); // 60 x 1.25
     }
 
+    @Test
+    void aCustomerDropsATierOnceTheirSpendLeavesTheRollingWindow() {
+        pay("o1", "2026-06-01T10:00:00Z", "1500.00");
+        clock.set(Instant.parse("2026-12-01T00:00:00Z"));
+        loyalty.refreshTiers();
+        assertThat(balance().tier()).isEqualTo("Gold");
+
+        clock.set(Instant.parse("2027-06-02T00:00:00Z"));
+        loyalty.refreshTiers();
+
+        assertThat(balance().tier()).isEqualTo("Bronze");
+    }
+
     private Orders pay(String orderId, String paidAt, String amount) {
         Instant at = Instant.parse(paidAt);
         Orders o = order(shop.id()).id(orderId).customer(CUSTOMER).placedAt(at).line("1", amount);
