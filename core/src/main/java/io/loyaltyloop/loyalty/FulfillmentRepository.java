@@ -1,11 +1,14 @@
 package io.loyaltyloop.loyalty;
 
 import static io.loyaltyloop.db.Tables.FULFILLMENT;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
 
 import io.loyaltyloop.lifecycle.FulfillmentUpdated;
 import io.loyaltyloop.shop.ShopId;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 class FulfillmentRepository {
 
@@ -15,7 +18,14 @@ class FulfillmentRepository {
         this.dsl = dsl;
     }
 
-    /** Records the fulfillment; an update older than the one held is ignored. */
+    private static Field<String> keep(Field<String> column) {
+        return coalesce(excluded(column), column);
+    }
+
+    /**
+     * Records the fulfillment; an update older than the one held is ignored, and a newer one without
+     * tracking or shipment status keeps the ones held.
+     */
     void upsert(ShopId shop, long orderId, FulfillmentUpdated f) {
         var updatedAt = f.updatedAt().atOffset(ZoneOffset.UTC);
         dsl.insertInto(FULFILLMENT)
@@ -30,11 +40,13 @@ class FulfillmentRepository {
                 .set(FULFILLMENT.SOURCE_UPDATED_AT, updatedAt)
                 .onConflict(FULFILLMENT.SHOP_ID, FULFILLMENT.ORDER_ID, FULFILLMENT.EXTERNAL_FULFILLMENT_ID)
                 .doUpdate()
+                // A newer update that lacks tracking or shipment status (a carrier event says only
+                // "in transit") keeps what an earlier update told.
                 .set(FULFILLMENT.STATUS, f.status())
-                .set(FULFILLMENT.SHIPMENT_STATUS, f.shipmentStatus())
-                .set(FULFILLMENT.TRACKING_COMPANY, f.trackingCompany())
-                .set(FULFILLMENT.TRACKING_NUMBER, f.trackingNumber())
-                .set(FULFILLMENT.TRACKING_URL, f.trackingUrl())
+                .set(FULFILLMENT.SHIPMENT_STATUS, keep(FULFILLMENT.SHIPMENT_STATUS))
+                .set(FULFILLMENT.TRACKING_COMPANY, keep(FULFILLMENT.TRACKING_COMPANY))
+                .set(FULFILLMENT.TRACKING_NUMBER, keep(FULFILLMENT.TRACKING_NUMBER))
+                .set(FULFILLMENT.TRACKING_URL, keep(FULFILLMENT.TRACKING_URL))
                 .set(FULFILLMENT.SOURCE_UPDATED_AT, updatedAt)
                 .where(FULFILLMENT.SOURCE_UPDATED_AT.le(updatedAt))
                 .execute();
