@@ -47,12 +47,14 @@ final class FulfillmentPayloads {
      * shipment status, for the fulfillment {@code fulfillment_id} of order {@code order_id}.
      *
      * <p>How it combines with {@code fulfillments/update}: the engine keeps whichever fact has the
-     * newest {@code updatedAt}, replacing the whole row. Shopify also bumps the fulfillment's {@code
-     * shipment_status} and {@code updated_at} for the same carrier event, so the event is dated by
-     * {@code happened_at} (the carrier's time, which is not later than Shopify recording it): a {@code
-     * fulfillments/update} for the same change wins and keeps its tracking, and the event only
-     * decides when no newer update exists. Known gap: when the event does win, the row's tracking
-     * fields become null, because {@link FulfillmentUpdated} cannot say "unchanged" (an engine change).
+     * newest {@code updatedAt} and replaces the whole row. Shopify keeps the fulfillment's {@code
+     * shipment_status} in step with its latest event, so a {@code fulfillments/update} describing the
+     * same change is at least as new as the event was recorded. The event is therefore dated by {@code
+     * happened_at} (the carrier's time, normally no later than Shopify recording it): such an update wins and
+     * keeps its tracking, and the event decides only when nothing newer is known. Whether Shopify
+     * always sends that {@code fulfillments/update} is not verified. Known gap: when the event does
+     * win, the row's tracking fields become null, because {@link FulfillmentUpdated} cannot say
+     * "unchanged" — that needs an engine change (null = keep).
      */
     static List<OrderLifecycleEvent> event(ShopId shop, String sourceEventId, JsonNode event) {
         Instant happenedAt = Payload.instant(event, "happened_at");

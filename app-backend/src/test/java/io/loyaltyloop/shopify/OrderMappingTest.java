@@ -220,6 +220,24 @@ class OrderMappingTest {
     }
 
     @Test
+    void leavesShippingOutOfTheLines() {
+        // given the example's 10.00 "Generic Shipping" shipping line, and a variant that discounts it
+        var discountedShipping = edited(
+                "orders/create",
+                order -> addDiscountAllocation(
+                        (ObjectNode) order.get("shipping_lines").get(0), "10.00"));
+
+        // when
+        OrderSnapshot order = snapshot(Deliveries.of("orders/create"));
+
+        // then only the five line items, summing to total_line_items_price 414.95
+        assertThat(order.lines()).hasSize(5);
+        assertThat(order.lines().stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("414.95");
+        assertThat(snapshot(discountedShipping).lines()).isEqualTo(order.lines());
+    }
+
+    @Test
     void neverLetsALineAmountGoBelowZero() {
         // given a discount larger than the line
         var delivery = edited("orders/create", order -> addDiscountAllocation(lineItem(order, AVIATOR), "100.00"));
