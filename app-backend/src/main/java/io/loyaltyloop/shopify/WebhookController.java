@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +127,8 @@ class WebhookController {
         String payload = jsonObject(body);
 
         WebhookDelivery delivery = new WebhookDelivery(
-                shopDomain,
+                // Domains are case-insensitive; one spelling keeps a retry from looking like a new delivery.
+                shopDomain.toLowerCase(Locale.ROOT),
                 topic,
                 eventId,
                 optional(request, WEBHOOK_ID),

@@ -140,6 +140,18 @@ class WebhookEdgeTest extends BackendTest {
     }
 
     @Test
+    void treatsTheShopDomainCaseInsensitivelyWhenDeduplicating() {
+        Delivery delivery = Delivery.of(shop, "orders/paid", fixture("orders/paid"));
+        Delivery shouted = delivery.with(
+                WebhookController.SHOP_DOMAIN, shop.toUpperCase().replace(".MYSHOPIFY.COM", ".myshopify.com"));
+
+        assertThat(send("/webhooks", shouted).statusCode()).isEqualTo(200);
+        assertThat(send("/webhooks", delivery).statusCode()).isEqualTo(200);
+
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
     void keepsTheSameEventIdUnderAnotherTopicAsAnotherDelivery() {
         Delivery paid = Delivery.of(shop, "orders/paid", fixture("orders/paid"));
         Delivery created = Delivery.of(shop, "orders/create", fixture("orders/create"))
