@@ -60,6 +60,33 @@ class InboxRepositoryTest extends BackendTest {
 
     @Test
     @Timeout(60)
+    void storesOneOfTwoConcurrentDeliveriesOfTheSameEventAndCallsTheOtherADuplicate() throws Exception {
+        WebhookDelivery delivery = delivery("same", "{}");
+        CountDownLatch bothReady = new CountDownLatch(2);
+
+        List<InboxRepository.Stored> outcomes;
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            List<Future<InboxRepository.Stored>> stores = threads.invokeAll(List.of(
+                    () -> {
+                        bothReady.countDown();
+                        await(bothReady);
+                        return inbox.store(delivery);
+                    },
+                    () -> {
+                        bothReady.countDown();
+                        await(bothReady);
+                        return inbox.store(delivery);
+                    }));
+            outcomes = List.of(stores.get(0).get(), stores.get(1).get());
+        }
+
+        assertThat(outcomes)
+                .containsExactlyInAnyOrder(InboxRepository.Stored.INSERTED, InboxRepository.Stored.DUPLICATE);
+        assertThat(rows()).hasSize(1);
+    }
+
+    @Test
+    @Timeout(60)
     void claimsEachDueRowInExactlyOneOfTwoConcurrentTransactions() throws Exception {
         List<WebhookDelivery> stored =
                 IntStream.range(0, 10).mapToObj(i -> delivery("c" + i, "{}")).toList();
