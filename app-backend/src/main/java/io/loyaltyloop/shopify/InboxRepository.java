@@ -30,6 +30,9 @@ class InboxRepository {
     static final String DONE = "DONE";
     static final String PARKED = "PARKED";
 
+    /** Enough of an error to act on; a whole stack trace per retry would bloat the table. */
+    static final int MAX_ERROR_LENGTH = 2_000;
+
     private final DSLContext dsl;
     private final Clock clock;
 
@@ -63,6 +66,9 @@ class InboxRepository {
      * instances drain the inbox side by side and each row goes to exactly one of them.
      */
     List<InboxEntry> claimDue(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
         return dsl.selectFrom(WEBHOOK_INBOX)
                 .where(WEBHOOK_INBOX.STATUS.eq(PENDING))
                 .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.le(now()))
@@ -86,7 +92,7 @@ class InboxRepository {
         dsl.update(WEBHOOK_INBOX)
                 .set(WEBHOOK_INBOX.ATTEMPTS, WEBHOOK_INBOX.ATTEMPTS.plus(1))
                 .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, utc(nextAttemptAt))
-                .set(WEBHOOK_INBOX.LAST_ERROR, error)
+                .set(WEBHOOK_INBOX.LAST_ERROR, shortened(error))
                 .where(key(delivery))
                 .execute();
     }
@@ -96,7 +102,7 @@ class InboxRepository {
         dsl.update(WEBHOOK_INBOX)
                 .set(WEBHOOK_INBOX.STATUS, PARKED)
                 .set(WEBHOOK_INBOX.ATTEMPTS, WEBHOOK_INBOX.ATTEMPTS.plus(1))
-                .set(WEBHOOK_INBOX.LAST_ERROR, error)
+                .set(WEBHOOK_INBOX.LAST_ERROR, shortened(error))
                 .where(key(delivery))
                 .execute();
     }
@@ -107,6 +113,10 @@ class InboxRepository {
                 .eq(delivery.shopDomain())
                 .and(WEBHOOK_INBOX.TOPIC.eq(delivery.topic()))
                 .and(WEBHOOK_INBOX.EVENT_ID.eq(delivery.eventId()));
+    }
+
+    private static String shortened(String error) {
+        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
     }
 
     private static InboxEntry entry(WebhookInboxRecord row) {

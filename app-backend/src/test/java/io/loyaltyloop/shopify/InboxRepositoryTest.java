@@ -182,6 +182,16 @@ class InboxRepositoryTest extends BackendTest {
                 .satisfies(row -> assertThat(row.getLastError()).isEqualTo("payload does not map to an event"));
     }
 
+    @Test
+    void keepsOnlyTheStartOfAVeryLongError() {
+        WebhookDelivery delivery = delivery("long", "{}");
+        inbox.store(delivery);
+
+        inbox.park(delivery, "x".repeat(InboxRepository.MAX_ERROR_LENGTH + 500));
+
+        assertThat(rows().getFirst().getLastError()).hasSize(InboxRepository.MAX_ERROR_LENGTH);
+    }
+
     private List<InboxEntry> claimedOfThisShop() {
         return new Transactions(dsl)
                 .inTransaction(() -> inbox.claimDue(1_000).stream()
