@@ -22,9 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The webhook edge over real HTTP, into the real inbox: every delivery Shopify would send is stored
  * once, and every refused request gets its status as problem+json and writes nothing.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class WebhookEdgeTest extends BackendTest {
 
     private static final HttpClient HTTP =
@@ -355,6 +359,20 @@ class WebhookEdgeTest extends BackendTest {
                 Delivery.of(shop, "orders/paid", fixture("orders/paid")).with(WebhookController.HMAC, "invalid");
 
         assertRefused(send("/webhooks/compliance", delivery), 401, delivery);
+    }
+
+    @Test
+    void logsARefusalWithoutTheSecretsOrTheBody(CapturedOutput output) {
+        Delivery forged =
+                Delivery.of(shop, "orders/paid", "{\"secret_marker\": 1}").signedWith("forged");
+
+        assertThat(send("/webhooks", forged).statusCode()).isEqualTo(401);
+
+        assertThat(output.getAll())
+                .contains("Rejected webhook POST /webhooks", shop)
+                .doesNotContain(SHOPIFY_SECRET)
+                .doesNotContain(SHOPIFY_PREVIOUS_SECRET)
+                .doesNotContain("secret_marker");
     }
 
     @Test
