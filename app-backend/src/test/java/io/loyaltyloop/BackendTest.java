@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,9 +41,32 @@ public abstract class BackendTest {
 
     protected static final Path DATA_DIRECTORY = freshDataDirectory();
 
+    /** The Shopify app secret for this run: generated, never a real one, never in the repository. */
+    protected static final String SHOPIFY_SECRET = randomSecret();
+
+    /** The secret before a rotation, which the backend still accepts. */
+    protected static final String SHOPIFY_PREVIOUS_SECRET = randomSecret();
+
+    /** Small, so that tests can go over it cheaply; the default is 2 MiB. */
+    protected static final int MAX_WEBHOOK_BODY = 64 * 1024;
+
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
         registry.add("loyalty.database.embedded.data-directory", DATA_DIRECTORY::toString);
+    }
+
+    @DynamicPropertySource
+    static void shopify(DynamicPropertyRegistry registry) {
+        registry.add("loyalty.shopify.api-key", () -> "test-api-key");
+        registry.add("loyalty.shopify.api-secret", () -> SHOPIFY_SECRET);
+        registry.add("loyalty.shopify.api-secret-previous", () -> SHOPIFY_PREVIOUS_SECRET);
+        registry.add("loyalty.shopify.max-webhook-body", () -> MAX_WEBHOOK_BODY + "B");
+    }
+
+    private static String randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     private static Path freshDataDirectory() {

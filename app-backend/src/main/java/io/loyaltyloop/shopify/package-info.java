@@ -1,2 +1,5 @@
-/** The Shopify edge: turns verified webhook deliveries into the engine's lifecycle events. */
+/**
+ * The Shopify edge: verified webhook deliveries stored in the inbox, and their payloads turned into
+ * the engine's lifecycle events.
+ */
 package io.loyaltyloop.shopify;

@@ -1,0 +1,145 @@
+package io.loyaltyloop.shopify;
+
+import static io.loyaltyloop.db.Tables.WEBHOOK_INBOX;
+
+import io.loyaltyloop.db.tables.records.WebhookInboxRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The webhook inbox. The edge stores deliveries; the worker claims due ones, each inside its own
+ * transaction, and marks them done, failed (to retry later) or parked (given up on).
+ */
+@Repository
+class InboxRepository {
+
+    enum Stored {
+        /** A new row, to be processed. */
+        INSERTED,
+        /** Shopify repeated a delivery already in the inbox; nothing was written. */
+        DUPLICATE
+    }
+
+    static final String PENDING = "PENDING";
+    static final String DONE = "DONE";
+    static final String PARKED = "PARKED";
+
+    /** Enough of an error to act on; a whole stack trace per retry would bloat the table. */
+    static final int MAX_ERROR_LENGTH = 2_000;
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    InboxRepository(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    Stored store(WebhookDelivery delivery) {
+        OffsetDateTime now = now();
+        int inserted = dsl.insertInto(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.SHOP_DOMAIN, delivery.shopDomain())
+                .set(WEBHOOK_INBOX.TOPIC, delivery.topic())
+                .set(WEBHOOK_INBOX.EVENT_ID, delivery.eventId())
+                .set(WEBHOOK_INBOX.WEBHOOK_ID, delivery.webhookId())
+                .set(WEBHOOK_INBOX.API_VERSION, delivery.apiVersion())
+                .set(WEBHOOK_INBOX.TRIGGERED_AT, utc(delivery.triggeredAt()))
+                .set(WEBHOOK_INBOX.RECEIVED_AT, now)
+                .set(WEBHOOK_INBOX.PAYLOAD, delivery.payload())
+                .set(WEBHOOK_INBOX.STATUS, PENDING)
+                .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, now)
+                // A retried or concurrent duplicate waits on the key, then inserts nothing.
+                .onConflictDoNothing()
+                .execute();
+        return inserted == 1 ? Stored.INSERTED : Stored.DUPLICATE;
+    }
+
+    /**
+     * Locks up to {@code limit} due pending rows, oldest delivery first, for the caller's transaction.
+     * Rows another transaction holds are skipped rather than waited for, so several backend
+     * instances drain the inbox side by side and each row goes to exactly one of them.
+     */
+    List<InboxEntry> claimDue(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return dsl.selectFrom(WEBHOOK_INBOX)
+                .where(WEBHOOK_INBOX.STATUS.eq(PENDING))
+                .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.le(now()))
+                .orderBy(WEBHOOK_INBOX.RECEIVED_AT, WEBHOOK_INBOX.SHOP_DOMAIN, WEBHOOK_INBOX.EVENT_ID)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked()
+                .fetch(InboxRepository::entry);
+    }
+
+    void markDone(WebhookDelivery delivery) {
+        dsl.update(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.STATUS, DONE)
+                .set(WEBHOOK_INBOX.LAST_ERROR, (String) null)
+                .where(key(delivery))
+                .execute();
+    }
+
+    /** Counts the failed attempt and leaves the row pending until {@code nextAttemptAt}. */
+    void markFailed(WebhookDelivery delivery, String error, Instant nextAttemptAt) {
+        dsl.update(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.ATTEMPTS, WEBHOOK_INBOX.ATTEMPTS.plus(1))
+                .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, utc(nextAttemptAt))
+                .set(WEBHOOK_INBOX.LAST_ERROR, shortened(error))
+                .where(key(delivery))
+                .execute();
+    }
+
+    /** Gives up on the row: it stays, with its error, for an operator to look at. */
+    void park(WebhookDelivery delivery, String error) {
+        dsl.update(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.STATUS, PARKED)
+                .set(WEBHOOK_INBOX.ATTEMPTS, WEBHOOK_INBOX.ATTEMPTS.plus(1))
+                .set(WEBHOOK_INBOX.LAST_ERROR, shortened(error))
+                .where(key(delivery))
+                .execute();
+    }
+
+    private static Condition key(WebhookDelivery delivery) {
+        return WEBHOOK_INBOX
+                .SHOP_DOMAIN
+                .eq(delivery.shopDomain())
+                .and(WEBHOOK_INBOX.TOPIC.eq(delivery.topic()))
+                .and(WEBHOOK_INBOX.EVENT_ID.eq(delivery.eventId()));
+    }
+
+    private static String shortened(String error) {
+        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    private static InboxEntry entry(WebhookInboxRecord row) {
+        return new InboxEntry(
+                new WebhookDelivery(
+                        row.getShopDomain(),
+                        row.getTopic(),
+                        row.getEventId(),
+                        row.getWebhookId(),
+                        row.getApiVersion(),
+                        row.getTriggeredAt() == null
+                                ? null
+                                : row.getTriggeredAt().toInstant(),
+                        row.getPayload()),
+                row.getReceivedAt().toInstant(),
+                row.getAttempts());
+    }
+
+    private OffsetDateTime now() {
+        return utc(clock.instant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
