@@ -1,12 +1,15 @@
 package io.loyaltyloop.shopify;
 
 import static io.loyaltyloop.db.Tables.WEBHOOK_INBOX;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
 
 import io.loyaltyloop.db.tables.records.WebhookInboxRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -77,6 +80,36 @@ class InboxRepository {
                 .forUpdate()
                 .skipLocked()
                 .fetch(InboxRepository::entry);
+    }
+
+    /**
+     * Takes up to {@code limit} due pending rows for the worker by moving their next attempt to
+     * {@code leaseUntil}, in one short statement: other instances skip them meanwhile, and if this
+     * worker dies the lease runs out and another instance retries them (applying is idempotent).
+     * Oldest delivery first.
+     */
+    List<InboxEntry> lease(int limit, Instant leaseUntil) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        var due = select(WEBHOOK_INBOX.SHOP_DOMAIN, WEBHOOK_INBOX.TOPIC, WEBHOOK_INBOX.EVENT_ID)
+                .from(WEBHOOK_INBOX)
+                .where(WEBHOOK_INBOX.STATUS.eq(PENDING))
+                .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.le(now()))
+                .orderBy(WEBHOOK_INBOX.RECEIVED_AT)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked();
+        return dsl
+                .update(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, utc(leaseUntil))
+                .where(row(WEBHOOK_INBOX.SHOP_DOMAIN, WEBHOOK_INBOX.TOPIC, WEBHOOK_INBOX.EVENT_ID)
+                        .in(due))
+                .returning()
+                .fetch(InboxRepository::entry)
+                .stream()
+                .sorted(Comparator.comparing(InboxEntry::receivedAt))
+                .toList();
     }
 
     void markDone(WebhookDelivery delivery) {

@@ -69,6 +69,7 @@ public final class OperatorCommands {
         springArgs.addAll(List.of(
                 "--" + COMMAND_PROPERTY + "=" + command,
                 "--db-scheduler.enabled=false",
+                "--loyalty.shopify.inbox.enabled=false",
                 "--spring.flyway.enabled=false"));
 
         SpringApplication app = new SpringApplication(application);

@@ -61,6 +61,7 @@ class EventApplier {
      */
     boolean apply(OrderLifecycleEvent event, Map<ShopId, Program> programsRead) {
         Program program = programsRead.computeIfAbsent(event.shop(), programs::load);
+        requireShopCurrency(program, event);
         if (!processed.claim(event)) {
             return false;
         }
@@ -94,12 +95,6 @@ class EventApplier {
 
     private void onSnapshot(
             Program program, OrderLifecycleEvent event, OrderSnapshot snapshot, Consumer<OrderDraft> change) {
-        String shopCurrency = program.shop().currency().getCurrencyCode();
-        if (!snapshot.currency().equals(shopCurrency)) {
-            // Points are earned on shop money; presentment amounts would earn at the wrong rate.
-            throw new InvalidEventException("order %s is in %s but the shop's currency is %s: send shop money"
-                    .formatted(snapshot.externalOrderId(), snapshot.currency(), shopCurrency));
-        }
         onOrder(program, event, snapshot.externalOrderId(), snapshot.customer(), order -> {
             if (!order.linesKnown) {
                 // Lines come from the first snapshot that has them: later snapshots describe the
@@ -118,6 +113,24 @@ class EventApplier {
             }
             change.accept(order);
         });
+    }
+
+    /**
+     * Points are earned on shop money; presentment amounts would earn at the wrong rate. Checked
+     * before the event is claimed, so a rejected event leaves no trace.
+     */
+    private static void requireShopCurrency(Program program, OrderLifecycleEvent event) {
+        OrderSnapshot snapshot = switch (event) {
+            case OrderPlaced e -> e.order();
+            case OrderPaid e -> e.order();
+            case OrderCancelled e -> e.order();
+            default -> null;
+        };
+        String shopCurrency = program.shop().currency().getCurrencyCode();
+        if (snapshot != null && !snapshot.currency().equals(shopCurrency)) {
+            throw new InvalidEventException("order %s is in %s but the shop's currency is %s: send shop money"
+                    .formatted(snapshot.externalOrderId(), snapshot.currency(), shopCurrency));
+        }
     }
 
     /**

@@ -1,0 +1,149 @@
+package io.loyaltyloop.shopify;
+
+import io.loyaltyloop.lifecycle.OrderLifecycleEvent;
+import io.loyaltyloop.loyalty.ApplyOutcome;
+import io.loyaltyloop.loyalty.ApplyResult;
+import io.loyaltyloop.loyalty.LoyaltyService;
+import io.loyaltyloop.shop.Platform;
+import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.shop.ShopService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains the webhook inbox into the engine, on every backend instance: batches are leased, so
+ * instances never take the same delivery, and a batch whose worker died comes back when its lease
+ * runs out (applying is idempotent, so a retry cannot count twice).
+ *
+ * <p>Per delivery: the shop must be installed (else retried with backoff), the payload must map
+ * (else parked with the reason), and the engine must accept its events (a rejection is parked
+ * too). Topics other handlers own are parked as unhandled until those handlers exist, so nothing
+ * acknowledged is ever dropped.
+ */
+@Component
+@EnableScheduling
+@EnableConfigurationProperties(InboxProperties.class)
+class InboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final InboxRepository inbox;
+    private final ShopifyEventMapper mapper = new ShopifyEventMapper();
+    private final ShopService shops;
+    private final LoyaltyService loyalty;
+    private final InboxProperties properties;
+    private final Clock clock;
+
+    InboxWorker(
+            InboxRepository inbox, ShopService shops, LoyaltyService loyalty, InboxProperties properties, Clock clock) {
+        this.inbox = inbox;
+        this.shops = shops;
+        this.loyalty = loyalty;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${loyalty.shopify.inbox.poll-interval:1s}")
+    void drain() {
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            while (drainOnce() == properties.batchSize()) {
+                // a full batch: more may be waiting
+            }
+        } catch (RuntimeException e) {
+            log.warn("inbox worker: {}; the batch comes back when its lease runs out", e.toString());
+        }
+    }
+
+    /** Takes and processes one batch; returns how many deliveries it took. */
+    int drainOnce() {
+        List<InboxEntry> batch =
+                inbox.lease(properties.batchSize(), clock.instant().plus(properties.lease()));
+        List<Mapped> mapped = new ArrayList<>();
+        List<OrderLifecycleEvent> events = new ArrayList<>();
+        for (InboxEntry entry : batch) {
+            WebhookDelivery d = entry.delivery();
+            Optional<Shop> shop = shops.findShop(Platform.SHOPIFY, d.shopDomain());
+            if (shop.isEmpty()) {
+                retryLater(entry, "shop " + d.shopDomain() + " is not installed");
+                continue;
+            }
+            ShopifyMapping mapping;
+            try {
+                mapping = mapper.map(
+                        new ShopifyDelivery(d.topic(), d.shopDomain(), d.eventId(), d.triggeredAt(), d.payload()),
+                        shop.get().id());
+            } catch (ShopifyMappingException e) {
+                park(entry, e.getMessage());
+                continue;
+            }
+            switch (mapping) {
+                case ShopifyMapping.Events e -> {
+                    mapped.add(new Mapped(
+                            entry, events.size(), events.size() + e.events().size()));
+                    events.addAll(e.events());
+                }
+                case ShopifyMapping.HandledElsewhere h -> park(entry, "no handler for " + h.topic() + " yet");
+            }
+        }
+        if (!mapped.isEmpty()) {
+            apply(mapped, events);
+        }
+        return batch.size();
+    }
+
+    private void apply(List<Mapped> mapped, List<OrderLifecycleEvent> events) {
+        List<ApplyResult> results;
+        try {
+            results = events.isEmpty() ? List.of() : loyalty.applyAll(events);
+        } catch (RuntimeException e) {
+            // The database, not the delivery: try the whole batch again later.
+            mapped.forEach(m -> retryLater(m.entry(), e.toString()));
+            return;
+        }
+        for (Mapped m : mapped) {
+            Optional<String> rejection = results.subList(m.from(), m.to()).stream()
+                    .filter(r -> r.outcome() == ApplyOutcome.REJECTED)
+                    .map(ApplyResult::error)
+                    .findFirst();
+            if (rejection.isPresent()) {
+                park(m.entry(), rejection.get());
+            } else {
+                inbox.markDone(m.entry().delivery());
+            }
+        }
+    }
+
+    private void retryLater(InboxEntry entry, String reason) {
+        int attempts = entry.attempts() + 1;
+        if (attempts >= properties.maxAttempts()) {
+            park(entry, reason + " (gave up after " + attempts + " attempts)");
+            return;
+        }
+        Duration backoff = Duration.ofSeconds(1L << Math.min(attempts, 12));
+        Instant next = clock.instant().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+        inbox.markFailed(entry.delivery(), reason, next);
+    }
+
+    private void park(InboxEntry entry, String reason) {
+        WebhookDelivery d = entry.delivery();
+        log.warn("parked {} {} {}: {}", d.shopDomain(), d.topic(), d.eventId(), reason);
+        inbox.park(d, reason);
+    }
+
+    /** An inbox entry and where its events sit in the batch's event list. */
+    private record Mapped(InboxEntry entry, int from, int to) {}
+}
