@@ -2,6 +2,7 @@ package io.loyaltyloop.shopify;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,29 +78,18 @@ public final class ShopifyAdminClient {
         ShopConnection connection = connections.computeIfAbsent(checkedShop(shop), this::connect);
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
-            Duration wait;
-            String failure;
+            ClientGraphQlResponse response = null;
+            Duration wait = Duration.ZERO;
+            String failure = "no response";
             RuntimeException cause = null;
             try {
-                ClientGraphQlResponse response = connection
+                response = connection
                         .client()
                         .document(document.text())
                         .operationName(document.operationName())
-                        .variables(Map.copyOf(variables))
+                        // A copy that keeps nulls: null is meaningful to Shopify (e.g. compareDigest).
+                        .variables(new HashMap<String, Object>(variables))
                         .executeSync();
-                if (!isThrottled(response)) {
-                    if (!response.getErrors().isEmpty()) {
-                        throw new AdminGraphQlErrorsException(
-                                shop,
-                                document,
-                                response.getErrors().stream()
-                                        .map(ResponseError::getMessage)
-                                        .toList());
-                    }
-                    return response;
-                }
-                wait = AdminThrottle.waitFor(response.getExtensions()).orElse(properties.initialBackoff());
-                failure = "THROTTLED";
             } catch (RuntimeException e) {
                 // The GraphQL client may wrap the RestClient's exception in its transport exception.
                 Optional<RestClientResponseException> http = causeOf(e, RestClientResponseException.class);
@@ -109,7 +99,6 @@ public final class ShopifyAdminClient {
                         // The token may have been rotated, or revoked and re-granted: one fresh try.
                         connection.token = tokens.refresh(shop);
                         refreshed = true;
-                        wait = Duration.ZERO;
                     } else if (status == 429 || status >= 500) {
                         wait = retryAfter(http.get()).orElse(backoff(attempt));
                     } else {
@@ -126,6 +115,21 @@ public final class ShopifyAdminClient {
                     throw e;
                 }
                 cause = e;
+            }
+            if (response != null) {
+                if (!isThrottled(response)) {
+                    if (!response.getErrors().isEmpty()) {
+                        throw new AdminGraphQlErrorsException(
+                                shop,
+                                document,
+                                response.getErrors().stream()
+                                        .map(ResponseError::getMessage)
+                                        .toList());
+                    }
+                    return response;
+                }
+                wait = AdminThrottle.waitFor(response.getExtensions()).orElse(properties.initialBackoff());
+                failure = "THROTTLED";
             }
             if (attempt >= properties.maxAttempts()) {
                 throw new AdminUnavailableException(shop, document, attempt, failure, cause);
