@@ -2,7 +2,15 @@ package io.loyaltyloop.shopify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.validation.ValidationErrorType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,6 +34,43 @@ class AdminDocumentsTest {
         assertThat(result.getValidationErrors()).isEmpty();
         assertThat(AdminSchema.schema().getQueryType().getName()).isEqualTo("QueryRoot");
         assertThat(result.getDocument().getDefinitions()).hasSize(1);
+    }
+
+    @Test
+    void theBulkImportQueryKeepsWithinShopifysBulkLimits() {
+        // Bulk queries allow at most 5 connections, nested at most 2 deep.
+        List<Integer> connectionDepths = new ArrayList<>();
+        QueryTraverser.newQueryTraverser()
+                .schema(AdminSchema.schema())
+                .document(Parser.parse(AdminDocument.BULK_ORDERS_QUERY.text()))
+                .variables(Map.of())
+                .build()
+                .visitPreOrder(new QueryVisitorStub() {
+                    @Override
+                    public void visitField(QueryVisitorFieldEnvironment field) {
+                        if (isConnection(field)) {
+                            int depth = 1;
+                            for (var parent = field.getParentEnvironment();
+                                    parent != null;
+                                    parent = parent.getParentEnvironment()) {
+                                depth += isConnection(parent) ? 1 : 0;
+                            }
+                            connectionDepths.add(depth);
+                        }
+                    }
+                });
+
+        // orders; its lineItems; refunds' refundLineItems (refunds is a list, not a connection)
+        assertThat(connectionDepths).containsExactly(1, 2, 2);
+        assertThat(connectionDepths)
+                .hasSizeBetween(1, 5)
+                .allSatisfy(depth -> assertThat(depth).isLessThanOrEqualTo(2));
+    }
+
+    private static boolean isConnection(QueryVisitorFieldEnvironment field) {
+        return GraphQLTypeUtil.unwrapAll(field.getFieldDefinition().getType())
+                .getName()
+                .endsWith("Connection");
     }
 
     @Test

@@ -96,6 +96,29 @@ class ShopifyAdminClientTest {
     }
 
     @Test
+    void retriesAfterAConnectionResetWithBackoff() {
+        shopify.inOrder(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER),
+                data(BALANCE_SET));
+
+        setBalance();
+
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void failsAtOnceOnAClientErrorItCannotFix() {
+        shopify.always(status(402));
+
+        assertThatThrownBy(this::setBalance)
+                .isInstanceOf(ShopifyAdminException.class)
+                .isNotInstanceOf(AdminUnavailableException.class)
+                .hasMessageContaining("HTTP 402");
+        assertThat(shopify.server.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
     void refreshesTheTokenOnceOn401AndRetriesWithTheNewOne() {
         shopify.server.stubFor(post(urlPathEqualTo(ENDPOINT))
                 .withHeader("X-Shopify-Access-Token", equalTo("shpat_old"))
