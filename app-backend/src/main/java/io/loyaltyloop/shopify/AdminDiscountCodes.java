@@ -57,7 +57,9 @@ public final class AdminDiscountCodes {
             Map<String, Object> payload = client.mutate(shop, document, variables, payloadField);
             return new Issued(idOf(payload.get("codeDiscountNode")), false);
         } catch (AdminUserErrorsException e) {
-            if (e.has("TAKEN")) {
+            // The schema offers both TAKEN ("already taken") and DUPLICATE ("already present") and
+            // does not say which a reused code gets; looking up is harmless, only ours counts.
+            if (e.has("TAKEN") || e.has("DUPLICATE")) {
                 String ours = findOurs(shop, reward);
                 if (ours != null) {
                     return new Issued(ours, true);

@@ -93,6 +93,15 @@ class AdminDiscountCodesTest {
     }
 
     @Test
+    void treatsADuplicateCodeAnswerLikeTaken() {
+        shopify.inOrder(data(TAKEN.replace("TAKEN", "DUPLICATE")), data(lookup("loyalty-loop", CUSTOMER)));
+
+        var issued = codes.issue(SHOP, reward(new AdminRewardCode.Percentage(new BigDecimal("0.10"))));
+
+        assertThat(issued.alreadyExisted()).isTrue();
+    }
+
+    @Test
     void refusesATakenCodeThatBelongsToAnotherCustomer() {
         shopify.inOrder(data(TAKEN), data(lookup("loyalty-loop", "gid://shopify/Customer/1")));
 
