@@ -1,0 +1,50 @@
+package io.loyaltyloop.shopify;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.loyaltyloop.shopify.ShopifyAdminStub.ENDPOINT;
+import static io.loyaltyloop.shopify.ShopifyAdminStub.SHOP;
+import static io.loyaltyloop.shopify.ShopifyAdminStub.data;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The balance mirror writes the whole balance as an integer metafield the app owns. */
+class AdminPointsMirrorTest {
+
+    private final ShopifyAdminStub shopify = new ShopifyAdminStub();
+    private final AdminPointsMirror mirror = new AdminPointsMirror(new ShopifyAdminClient(
+            ShopifyAdminProperties.defaults().withShopOrigin(shopify.shopOrigin()),
+            new FakeAccessTokens("shpat_token", "shpat_token"),
+            new RecordingSleeper()));
+
+    @AfterEach
+    void stopStub() {
+        shopify.close();
+    }
+
+    @Test
+    void writesTheBalanceAsAStringValueForTheCustomer() {
+        shopify.always(data("""
+            {"metafieldsSet":{"metafields":[{"id":"gid://shopify/Metafield/1","namespace":"app--1234--loyalty",\
+            "key":"points","value":"1250"}],"userErrors":[]}}\
+            """));
+
+        mirror.mirror(SHOP, "gid://shopify/Customer/624407574", 1250);
+
+        shopify.server.verify(postRequestedFor(urlPathEqualTo(ENDPOINT))
+                .withRequestBody(
+                        matchingJsonPath("$.variables.customerId", equalTo("gid://shopify/Customer/624407574")))
+                .withRequestBody(matchingJsonPath("$.variables.points", equalTo("1250"))));
+    }
+
+    @Test
+    void rejectsAnIdThatIsNotACustomerGidBeforeCallingShopify() {
+        assertThatThrownBy(() -> mirror.mirror(SHOP, "624407574", 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Customer GID");
+    }
+}

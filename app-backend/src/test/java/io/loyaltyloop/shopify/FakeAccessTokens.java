@@ -1,0 +1,28 @@
+package io.loyaltyloop.shopify;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One shop's token, replaced by {@link #refresh} with the next one we were given. */
+final class FakeAccessTokens implements AccessTokens {
+
+    private volatile String current;
+    private final String afterRefresh;
+    final AtomicInteger refreshes = new AtomicInteger();
+
+    FakeAccessTokens(String current, String afterRefresh) {
+        this.current = current;
+        this.afterRefresh = afterRefresh;
+    }
+
+    @Override
+    public String forShop(String shop) {
+        return current;
+    }
+
+    @Override
+    public String refresh(String shop) {
+        refreshes.incrementAndGet();
+        current = afterRefresh;
+        return current;
+    }
+}
