@@ -19,10 +19,7 @@ class AdminBulkOrdersImportTest {
     private static final String OPERATION = "gid://shopify/BulkOperation/720918";
 
     private final ShopifyAdminStub shopify = new ShopifyAdminStub();
-    private final AdminBulkOrdersImport bulkImport = new AdminBulkOrdersImport(new ShopifyAdminClient(
-            ShopifyAdminProperties.defaults().withShopOrigin(shopify.shopOrigin()),
-            new FakeAccessTokens("shpat_token", "shpat_token"),
-            new RecordingSleeper()));
+    private final AdminBulkOrdersImport bulkImport = new AdminBulkOrdersImport(shopify.client());
 
     @AfterEach
     void stopStub() {

@@ -31,10 +31,7 @@ class AdminDiscountCodesTest {
         """;
 
     private final ShopifyAdminStub shopify = new ShopifyAdminStub();
-    private final AdminDiscountCodes codes = new AdminDiscountCodes(new ShopifyAdminClient(
-            ShopifyAdminProperties.defaults().withShopOrigin(shopify.shopOrigin()),
-            new FakeAccessTokens("shpat_token", "shpat_token"),
-            new RecordingSleeper()));
+    private final AdminDiscountCodes codes = new AdminDiscountCodes(shopify.client());
 
     @AfterEach
     void stopStub() {

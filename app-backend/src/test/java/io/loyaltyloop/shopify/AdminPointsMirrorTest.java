@@ -16,10 +16,7 @@ import org.junit.jupiter.api.Test;
 class AdminPointsMirrorTest {
 
     private final ShopifyAdminStub shopify = new ShopifyAdminStub();
-    private final AdminPointsMirror mirror = new AdminPointsMirror(new ShopifyAdminClient(
-            ShopifyAdminProperties.defaults().withShopOrigin(shopify.shopOrigin()),
-            new FakeAccessTokens("shpat_token", "shpat_token"),
-            new RecordingSleeper()));
+    private final AdminPointsMirror mirror = new AdminPointsMirror(shopify.client());
 
     @AfterEach
     void stopStub() {

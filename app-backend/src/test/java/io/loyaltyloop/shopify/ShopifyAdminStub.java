@@ -28,6 +28,14 @@ final class ShopifyAdminStub implements AutoCloseable {
     }
 
     /** The origin template that sends {@code {shop}} to this stub. */
+    /** A client for this stub's shop with a fixed token, that never really waits. */
+    ShopifyAdminClient client() {
+        return new ShopifyAdminClient(
+                ShopifyAdminProperties.defaults().withShopOrigin(shopOrigin()),
+                new FakeAccessTokens("shpat_token", "shpat_token"),
+                new RecordingSleeper());
+    }
+
     String shopOrigin() {
         return "http://localhost:" + server.port() + "/{shop}";
     }
