@@ -32,7 +32,7 @@ class HealthTest extends BackendTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(dsl.fetchValue("select max(version::int) from flyway_schema_history where success"))
-                .isEqualTo(3);
+                .isEqualTo(4);
     }
 
     @Test
