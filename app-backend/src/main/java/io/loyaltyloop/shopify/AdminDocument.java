@@ -20,7 +20,8 @@ public enum AdminDocument {
     /** Not sent as an operation: the query string that {@link #BULK_ORDERS_IMPORT_RUN} hands to Shopify. */
     BULK_ORDERS_QUERY("AdminBulkOrdersQuery"),
     BULK_OPERATION_STATUS("AdminBulkOperationStatus"),
-    CURRENT_BULK_OPERATION("AdminCurrentBulkOperation");
+    CURRENT_BULK_OPERATION("AdminCurrentBulkOperation"),
+    SHOP_DETAILS("AdminShopDetails");
 
     private final String operationName;
     private final String text;

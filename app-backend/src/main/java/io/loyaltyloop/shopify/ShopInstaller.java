@@ -1,0 +1,58 @@
+package io.loyaltyloop.shopify;
+
+import io.loyaltyloop.shop.NewShop;
+import io.loyaltyloop.shop.Platform;
+import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.shop.ShopService;
+import io.loyaltyloop.system.Transactions;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * The embedded admin's first load after Shopify installed the app: exchange the session token for
+ * an offline token pair, register the shop, store the pair. Later loads find both and do nothing.
+ */
+class ShopInstaller {
+
+    private final ShopService shops;
+    private final AccessTokenStore tokens;
+    private final TokenExchangeClient shopify;
+    private final ShopDetailsReader details;
+    private final Transactions transactions;
+
+    ShopInstaller(
+            DSLContext dsl,
+            ShopService shops,
+            AccessTokenStore tokens,
+            TokenExchangeClient shopify,
+            ShopDetailsReader details) {
+        this.shops = shops;
+        this.tokens = tokens;
+        this.shopify = shopify;
+        this.details = details;
+        this.transactions = new Transactions(dsl);
+    }
+
+    /**
+     * @param session the verified session token
+     * @param rawToken the same token as sent, which Shopify takes as the exchange's subject
+     */
+    Shop install(SessionToken session, String rawToken) {
+        if (!tokens.available()) {
+            // Before calling Shopify: an exchanged token we could not store would be wasted.
+            throw new TokenStorageUnavailableException();
+        }
+        Optional<Shop> existing = shops.findShop(Platform.SHOPIFY, session.shop());
+        if (existing.isPresent() && tokens.hasToken(existing.get().id())) {
+            return existing.get();
+        }
+        IssuedTokens issued = shopify.exchange(session.shop(), rawToken);
+        // Read before anything is written, so a failure leaves no shop without a token.
+        NewShop newShop = existing.isPresent() ? null : details.read(session.shop(), issued.accessToken());
+        return transactions.inTransaction(() -> {
+            Shop shop = existing.orElseGet(() -> shops.register(newShop));
+            tokens.store(shop.id(), issued);
+            return shop;
+        });
+    }
+}
