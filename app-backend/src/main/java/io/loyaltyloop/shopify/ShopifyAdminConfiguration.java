@@ -1,13 +1,19 @@
 package io.loyaltyloop.shopify;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Binds and validates {@code loyalty.shopify.admin.*} at startup. The {@link ShopifyAdminClient}
- * bean arrives with the token store ({@link AccessTokens}) in the install flow; until then a bad
- * setting still fails the start instead of the first reward.
+ * Binds and validates {@code loyalty.shopify.admin.*} at startup, so a bad setting fails the start
+ * instead of the first reward, and makes the Admin client on the encrypted token store.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ShopifyAdminProperties.class)
-class ShopifyAdminConfiguration {}
+class ShopifyAdminConfiguration {
+
+    @Bean
+    ShopifyAdminClient shopifyAdminClient(ShopifyAdminProperties properties, AccessTokens tokens) {
+        return new ShopifyAdminClient(properties, tokens, AdminSleeper.REAL);
+    }
+}
