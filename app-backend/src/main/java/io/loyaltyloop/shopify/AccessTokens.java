@@ -1,8 +1,8 @@
 package io.loyaltyloop.shopify;
 
 /**
- * The offline Admin API access token of each installed shop. The real store (OAuth install, token
- * exchange, encryption at rest) comes with the install flow; until then tests supply a double.
+ * The offline Admin API access token of each installed shop: {@link AccessTokenStore} (token
+ * exchange, refresh, encryption at rest); tests may supply a double.
  */
 public interface AccessTokens {
 

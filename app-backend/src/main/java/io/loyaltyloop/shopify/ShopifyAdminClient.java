@@ -96,8 +96,9 @@ public final class ShopifyAdminClient {
                 if (http.isPresent()) {
                     int status = http.get().getStatusCode().value();
                     if (status == 401 && !refreshed) {
-                        // The token may have been rotated, or revoked and re-granted: one fresh try.
-                        connection.token = tokens.refresh(shop);
+                        // The token may have been rotated, or revoked and re-granted: one fresh try,
+                        // with whatever the store now holds (the interceptor asks it again).
+                        tokens.refresh(shop);
                         refreshed = true;
                     } else if (status == 429 || status >= 500) {
                         wait = retryAfter(http.get()).orElse(backoff(attempt));
@@ -196,7 +197,7 @@ public final class ShopifyAdminClient {
     }
 
     private ShopConnection connect(String shop) {
-        ShopConnection connection = new ShopConnection(tokens.forShop(shop));
+        ShopConnection connection = new ShopConnection();
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
         requestFactory.setReadTimeout(properties.readTimeout());
         RestClient restClient = RestClient.builder()
@@ -204,7 +205,9 @@ public final class ShopifyAdminClient {
                         + "/graphql.json")
                 .requestFactory(requestFactory)
                 .requestInterceptor((request, body, execution) -> {
-                    request.getHeaders().set(TOKEN_HEADER, connection.token);
+                    // Asked on every call, not cached: the store refreshes an expiring token ahead of
+                    // time, and another instance may have refreshed it since our last call.
+                    request.getHeaders().set(TOKEN_HEADER, tokens.forShop(shop));
                     return execution.execute(request, body);
                 })
                 .build();
@@ -212,14 +215,9 @@ public final class ShopifyAdminClient {
         return connection;
     }
 
-    /** One shop's client and its current token, which a 401 replaces. */
+    /** One shop's client; its token comes from {@link AccessTokens} on every request. */
     private static final class ShopConnection {
-        volatile String token;
         HttpSyncGraphQlClient client;
-
-        ShopConnection(String token) {
-            this.token = token;
-        }
 
         HttpSyncGraphQlClient client() {
             return client;

@@ -1,6 +1,7 @@
 package io.loyaltyloop.shopify;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -48,8 +50,7 @@ class AccessTokenStoreTest extends BackendTest {
     private final AccessTokenCipher cipher = AccessTokenCipher.fromBase64(AccessTokenCipherTest.randomKey());
 
     private AccessTokenStore store() {
-        TokenExchangeClient client = new TokenExchangeClient(
-                SessionTokens.API_KEY, SHOPIFY_SECRET, "http://localhost:" + shopify.port() + "/{shop}", clock);
+        TokenExchangeClient client = new TokenExchangeClient(SessionTokens.API_KEY, SHOPIFY_SECRET, origin(), clock);
         return new AccessTokenStore(dsl, shops, cipher, client, clock);
     }
 
@@ -167,6 +168,28 @@ class AccessTokenStoreTest extends BackendTest {
     }
 
     @Test
+    void theAdminClientSendsTheTokenTheStoreRefreshedAheadOfExpiry() {
+        Shop shop = newShop();
+        AccessTokenStore store = store();
+        store.store(shop.id(), issued("shpat_first", "shprt_first", Duration.ofMinutes(1)));
+        stubRefresh(shop, "shprt_first", "shpat_second", "shprt_second");
+        String graphQl = "/" + shop.platformShopKey() + "/admin/api/2026-07/graphql.json";
+        shopify.stubFor(post(urlPathEqualTo(graphQl))
+                .willReturn(okJson(
+                        "{\"data\":{\"shop\":{\"name\":\"n\",\"currencyCode\":\"USD\",\"ianaTimezone\":\"UTC\"}}}")));
+        ShopifyAdminClient client = new ShopifyAdminClient(
+                ShopifyAdminProperties.defaults().withShopOrigin(origin()), store, new RecordingSleeper());
+
+        client.execute(shop.platformShopKey(), AdminDocument.SHOP_DETAILS, Map.of());
+
+        shopify.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(graphQl))
+                        .withHeader("X-Shopify-Access-Token", equalTo("shpat_second")));
+        assertThat(requestsFor(shop)).isOne();
+    }
+
+    @Test
     void aTokenCopiedIntoAnotherShopsRowDoesNotDecrypt() {
         Shop victim = newShop();
         Shop other = newShop();
@@ -214,6 +237,10 @@ class AccessTokenStoreTest extends BackendTest {
 
     private int requestsFor(Shop shop) {
         return shopify.findAll(postRequestedFor(urlPathEqualTo(endpoint(shop)))).size();
+    }
+
+    private static String origin() {
+        return "http://localhost:" + shopify.port() + "/{shop}";
     }
 
     private static String endpoint(Shop shop) {
