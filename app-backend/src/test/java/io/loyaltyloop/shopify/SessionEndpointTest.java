@@ -232,6 +232,23 @@ class SessionEndpointTest extends BackendTest {
     }
 
     @Test
+    void withoutShopifyCredentialsEveryRequestGets503AndShopifyIsNotCalled() throws Exception {
+        ShopifyProperties unconfigured = new ShopifyProperties(
+                null, null, null, null, null, "2026-07", ORIGIN, org.springframework.util.unit.DataSize.ofMegabytes(2));
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new SessionController(unconfigured, clock, null))
+                .build();
+
+        mvc.perform(get("/shopify/session")
+                        .header(
+                                "Authorization",
+                                "Bearer " + SessionTokens.token(SHOPIFY_SECRET, shop, clock.instant())))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().doesNotExist(SessionController.RETRY_HEADER));
+
+        assertNothingWritten();
+    }
+
+    @Test
     void theBackendWithoutATokenKeyAnswers503BeforeCallingShopifyAndWritesNothing() throws Exception {
         String token = SessionTokens.token(SHOPIFY_SECRET, shop, backendClock.instant());
 
