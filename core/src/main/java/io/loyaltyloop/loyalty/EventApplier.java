@@ -88,7 +88,10 @@ class EventApplier {
             // Fulfillments never move points: no account lock, no reconcile.
             case FulfillmentUpdated e -> fulfillments.upsert(shop, orders.idOrCreate(shop, e.externalOrderId()), e);
             case CustomerUpserted e -> customers.upsert(shop, e.customer());
-            case CustomerRedacted e -> customers.redact(shop, e.externalCustomerId(), clock.instant());
+            case CustomerRedacted e -> {
+                customers.redact(shop, e.externalCustomerId(), clock.instant());
+                fulfillments.eraseTracking(shop, e.externalCustomerId());
+            }
         }
         return true;
     }
