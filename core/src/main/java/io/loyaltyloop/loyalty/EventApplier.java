@@ -61,6 +61,11 @@ class EventApplier {
      */
     boolean apply(OrderLifecycleEvent event, Map<ShopId, Program> programsRead) {
         Program program = programsRead.computeIfAbsent(event.shop(), programs::load);
+        // Uninstalled: the shop's data is kept until the host asks for it to be erased, but nothing
+        // new is applied to it, except erasing a customer's personal data, which the host may still ask.
+        if (!program.shop().active() && !(event instanceof CustomerRedacted)) {
+            throw new InvalidEventException("shop " + event.shop() + " is uninstalled");
+        }
         requireShopCurrency(program, event);
         if (!processed.claim(event)) {
             return false;

@@ -24,11 +24,13 @@ public class PrivacyService {
     /**
      * Stores the customer's data (profile, balance, ledger, orders, redemptions) as the answer to the
      * data request. The first answer to a request stands, so a redelivery changes nothing; an
-     * unknown customer gets an answer too, with nothing held. Returns whether it wrote one.
+     * unknown customer gets an answer too, with nothing held; an erased shop gets none. Returns
+     * whether it wrote one.
      */
     public boolean exportCustomerData(ShopId shop, String dataRequestId, String externalCustomerId) {
-        return transactions.inTransaction(
-                () -> exports.insertIfAbsent(shop, dataRequestId, externalCustomerId, clock.instant()));
+        // An erased shop holds nothing, and must not start holding the customer's id again.
+        return transactions.inTransaction(() -> !erasure.erased(shop)
+                && exports.insertIfAbsent(shop, dataRequestId, externalCustomerId, clock.instant()));
     }
 
     public Optional<DataExport> findExport(ShopId shop, String dataRequestId) {

@@ -77,4 +77,8 @@ class ShopErasure {
                 .where(SHOP.SHOP_ID.eq(shop.value()))
                 .execute();
     }
+
+    boolean erased(ShopId shop) {
+        return dsl.fetchExists(SHOP, SHOP.SHOP_ID.eq(shop.value()).and(SHOP.STATUS.eq("REDACTED")));
+    }
 }

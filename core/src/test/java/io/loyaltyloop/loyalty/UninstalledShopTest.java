@@ -79,6 +79,24 @@ class UninstalledShopTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void theEngineRefusesNewOrderFactsForAnUninstalledShopButStillRedacts() {
+        shops.uninstall(shop.id(), clock.instant());
+
+        Orders next = order(shop.id()).customer(order.customerId()).line("1", "50.00");
+        ApplyResult paid =
+                loyalty.applyAll(java.util.List.of(next.paid(clock.instant()))).getFirst();
+        ApplyResult redacted = loyalty.applyAll(java.util.List.of(new io.loyaltyloop.lifecycle.CustomerRedacted(
+                        shop.id(), "redact-1", clock.instant(), order.customerId())))
+                .getFirst();
+
+        assertThat(paid.outcome()).isEqualTo(ApplyOutcome.REJECTED);
+        assertThat(paid.error()).contains("is uninstalled");
+        assertThat(redacted.outcome()).isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(loyalty.balance(shop.id(), order.customerId()).orElseThrow().pending())
+                .isEqualTo(200);
+    }
+
     private ShopRecord row() {
         return dsl.selectFrom(SHOP).where(SHOP.SHOP_ID.eq(shop.id().value())).fetchSingle();
     }

@@ -82,6 +82,7 @@ class PrivacyServiceTest {
 
         privacy.eraseShop(shop.id());
         privacy.eraseShop(shop.id());
+        privacy.exportCustomerData(shop.id(), "req-late", "c-1");
 
         assertThat(tenantRows(shop.id()))
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
