@@ -28,6 +28,12 @@ class AccessTokenRepository {
      * The row, locked until the caller's transaction ends: the one place a shop's refresh happens,
      * so callers on any instance queue here and the first one's new pair is what the others read.
      */
+    void delete(long shopId) {
+        dsl.deleteFrom(SHOP_ACCESS_TOKEN)
+                .where(SHOP_ACCESS_TOKEN.SHOP_ID.eq(shopId))
+                .execute();
+    }
+
     Optional<ShopAccessTokenRecord> lock(long shopId) {
         return dsl.selectFrom(SHOP_ACCESS_TOKEN)
                 .where(SHOP_ACCESS_TOKEN.SHOP_ID.eq(shopId))

@@ -40,6 +40,14 @@ class AccessTokenStore implements AccessTokens {
         this.clock = clock;
     }
 
+    /**
+     * Drops the shop's tokens: Shopify revokes them on uninstall, and a reinstall must exchange a
+     * new session token instead of reusing a dead one.
+     */
+    void forget(ShopId shop) {
+        tokens.delete(shop.value());
+    }
+
     boolean available() {
         return cipher.available();
     }

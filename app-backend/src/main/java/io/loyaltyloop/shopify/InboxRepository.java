@@ -120,6 +120,29 @@ class InboxRepository {
                 .execute();
     }
 
+    /**
+     * Done without the engine applying anything (e.g. an order of an uninstalled shop): the note in
+     * {@code last_error} says why, for whoever looks later.
+     */
+    void markDone(WebhookDelivery delivery, String note) {
+        dsl.update(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.STATUS, DONE)
+                .set(WEBHOOK_INBOX.LAST_ERROR, shortened(note))
+                .where(key(delivery))
+                .execute();
+    }
+
+    /**
+     * Deletes every delivery of the shop but this one: the bodies are the shop's (and its
+     * customers') data, which shop/redact erases. The one being handled stays, to be marked done.
+     */
+    int deleteShopDeliveriesExcept(WebhookDelivery keep) {
+        return dsl.deleteFrom(WEBHOOK_INBOX)
+                .where(WEBHOOK_INBOX.SHOP_DOMAIN.eq(keep.shopDomain()))
+                .andNot(key(keep))
+                .execute();
+    }
+
     /** Counts the failed attempt and leaves the row pending until {@code nextAttemptAt}. */
     void markFailed(WebhookDelivery delivery, String error, Instant nextAttemptAt) {
         dsl.update(WEBHOOK_INBOX)

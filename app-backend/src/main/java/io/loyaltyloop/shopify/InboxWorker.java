@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Per delivery: the shop must be installed (else retried with backoff), the payload must map
  * (else parked with the reason), and the engine must accept its events (a rejection is parked
- * too). Topics other handlers own are parked as unhandled until those handlers exist, so nothing
- * acknowledged is ever dropped.
+ * too). An uninstalled shop's order and customer deliveries are marked done unapplied, with a
+ * note. Uninstall, data requests and shop erasure go to {@link ShopLifecycleHandlers} after the
+ * batch's events; a topic nobody handles yet is parked, so nothing acknowledged is ever dropped.
  */
 @Component
 @EnableScheduling
@@ -42,14 +43,21 @@ class InboxWorker {
     private final ShopifyEventMapper mapper = new ShopifyEventMapper();
     private final ShopService shops;
     private final LoyaltyService loyalty;
+    private final ShopLifecycleHandlers lifecycle;
     private final InboxProperties properties;
     private final Clock clock;
 
     InboxWorker(
-            InboxRepository inbox, ShopService shops, LoyaltyService loyalty, InboxProperties properties, Clock clock) {
+            InboxRepository inbox,
+            ShopService shops,
+            LoyaltyService loyalty,
+            ShopLifecycleHandlers lifecycle,
+            InboxProperties properties,
+            Clock clock) {
         this.inbox = inbox;
         this.shops = shops;
         this.loyalty = loyalty;
+        this.lifecycle = lifecycle;
         this.properties = properties;
         this.clock = clock;
     }
@@ -74,11 +82,16 @@ class InboxWorker {
                 inbox.lease(properties.batchSize(), clock.instant().plus(properties.lease()));
         List<Mapped> mapped = new ArrayList<>();
         List<OrderLifecycleEvent> events = new ArrayList<>();
+        List<ForShop> lifecycleDeliveries = new ArrayList<>();
         for (InboxEntry entry : batch) {
             WebhookDelivery d = entry.delivery();
             Optional<Shop> shop = shops.findShop(Platform.SHOPIFY, d.shopDomain());
             if (shop.isEmpty()) {
-                retryLater(entry, "shop " + d.shopDomain() + " is not installed");
+                lifecycle
+                        .withoutShop(d)
+                        .ifPresentOrElse(
+                                note -> inbox.markDone(d, note),
+                                () -> retryLater(entry, "shop " + d.shopDomain() + " is not installed"));
                 continue;
             }
             ShopifyMapping mapping;
@@ -91,18 +104,40 @@ class InboxWorker {
                 continue;
             }
             switch (mapping) {
+                // Uninstalled: stop all work, but still erase a customer when the host asks.
+                case ShopifyMapping.Events e
+                when !shop.get().active() && !d.topic().equals("customers/redact") ->
+                    inbox.markDone(d, "not applied: the shop is uninstalled");
                 case ShopifyMapping.Events e -> {
                     mapped.add(new Mapped(
                             entry, events.size(), events.size() + e.events().size()));
                     events.addAll(e.events());
                 }
-                case ShopifyMapping.HandledElsewhere h -> park(entry, "no handler for " + h.topic() + " yet");
+                case ShopifyMapping.HandledElsewhere h -> lifecycleDeliveries.add(new ForShop(entry, shop.get()));
             }
         }
         if (!mapped.isEmpty()) {
             apply(mapped, events);
         }
+        // After the batch's order facts, so that an uninstall or erasure comes after the orders that
+        // arrived with it rather than being undone by them.
+        lifecycleDeliveries.forEach(this::handleLifecycle);
         return batch.size();
+    }
+
+    private void handleLifecycle(ForShop f) {
+        WebhookDelivery d = f.entry().delivery();
+        Optional<String> parkReason;
+        try {
+            parkReason = lifecycle.handle(d, f.shop());
+        } catch (ShopifyMappingException e) {
+            park(f.entry(), e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            retryLater(f.entry(), e.toString());
+            return;
+        }
+        parkReason.ifPresentOrElse(reason -> park(f.entry(), reason), () -> inbox.markDone(d));
     }
 
     private void apply(List<Mapped> mapped, List<OrderLifecycleEvent> events) {
@@ -143,6 +178,9 @@ class InboxWorker {
         log.warn("parked {} {} {}: {}", d.shopDomain(), d.topic(), d.eventId(), reason);
         inbox.park(d, reason);
     }
+
+    /** A delivery for the lifecycle handlers, with the shop it is for. */
+    private record ForShop(InboxEntry entry, Shop shop) {}
 
     /** An inbox entry and where its events sit in the batch's event list. */
     private record Mapped(InboxEntry entry, int from, int to) {}

@@ -2,6 +2,7 @@ package io.loyaltyloop.system;
 
 import io.loyaltyloop.loyalty.LedgerVerifier;
 import io.loyaltyloop.loyalty.LoyaltyService;
+import io.loyaltyloop.privacy.PrivacyService;
 import io.loyaltyloop.reward.RewardService;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.tier.TierService;
@@ -32,6 +33,11 @@ class EngineConfiguration {
     @Bean
     RewardService rewardService(DSLContext dsl, Clock clock) {
         return new RewardService(dsl, clock);
+    }
+
+    @Bean
+    PrivacyService privacyService(DSLContext dsl, Clock clock) {
+        return new PrivacyService(dsl, clock);
     }
 
     @Bean

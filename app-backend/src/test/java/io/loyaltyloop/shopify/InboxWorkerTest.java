@@ -1,24 +1,32 @@
 package io.loyaltyloop.shopify;
 
+import static io.loyaltyloop.db.Tables.CUSTOMER;
+import static io.loyaltyloop.db.Tables.SHOP_ACCESS_TOKEN;
 import static io.loyaltyloop.db.Tables.WEBHOOK_INBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyloop.BackendTest;
+import io.loyaltyloop.db.tables.records.CustomerRecord;
 import io.loyaltyloop.db.tables.records.WebhookInboxRecord;
 import io.loyaltyloop.loyalty.EntryKind;
 import io.loyaltyloop.loyalty.LedgerEntry;
 import io.loyaltyloop.loyalty.LedgerVerifier;
 import io.loyaltyloop.loyalty.LoyaltyService;
+import io.loyaltyloop.privacy.DataExport;
+import io.loyaltyloop.privacy.PrivacyService;
 import io.loyaltyloop.shop.NewShop;
 import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.ProgramSettings;
 import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +54,12 @@ class InboxWorkerTest extends BackendTest {
 
     @Autowired
     DSLContext dsl;
+
+    private static final String COMPLIANCE = "/webhooks/compliance";
+    private static final String TRIGGERED_AT = "2026-11-01T12:00:00.000Z";
+
+    @Autowired
+    PrivacyService privacy;
 
     private final String domain = "worker-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
     private Shop shop;
@@ -132,12 +146,162 @@ class InboxWorkerTest extends BackendTest {
 
     @Test
     void aTopicWithoutAHandlerYetIsParkedNotDropped() throws Exception {
-        deliver("shop/redact", WebhookEdgeTest.fixture("shop/redact"), "/webhooks/compliance");
+        deliver("bulk_operations/finish", WebhookEdgeTest.fixture("bulk_operations/finish"));
 
         drainUntilSettled();
 
-        assertThat(row("shop/redact").getStatus()).isEqualTo("PARKED");
-        assertThat(row("shop/redact").getLastError()).isEqualTo("no handler for shop/redact yet");
+        assertThat(row("bulk_operations/finish").getStatus()).isEqualTo("PARKED");
+        assertThat(row("bulk_operations/finish").getLastError())
+                .isEqualTo("handled by the historical import (not built yet)");
+    }
+
+    @Test
+    void anUninstalledShopKeepsItsDataAppliesNothingNewAndForgetsItsToken() throws Exception {
+        dsl.insertInto(SHOP_ACCESS_TOKEN)
+                .set(SHOP_ACCESS_TOKEN.SHOP_ID, shop.id().value())
+                .set(SHOP_ACCESS_TOKEN.ACCESS_TOKEN, new byte[] {1})
+                .set(SHOP_ACCESS_TOKEN.REFRESH_TOKEN, new byte[] {2})
+                .set(SHOP_ACCESS_TOKEN.SCOPE, "read_orders")
+                .set(
+                        SHOP_ACCESS_TOKEN.ACCESS_EXPIRES_AT,
+                        java.time.OffsetDateTime.now().plusHours(1))
+                .set(
+                        SHOP_ACCESS_TOKEN.REFRESH_EXPIRES_AT,
+                        java.time.OffsetDateTime.now().plusDays(30))
+                .set(SHOP_ACCESS_TOKEN.UPDATED_AT, java.time.OffsetDateTime.now())
+                .execute();
+        deliver("orders/create", WebhookEdgeTest.fixture("orders/create"));
+        drainUntilSettled();
+        deliver("app/uninstalled", WebhookEdgeTest.fixture("app/uninstalled"));
+        drainUntilSettled();
+
+        deliver("orders/paid", WebhookEdgeTest.fixture("orders/paid"));
+        drainUntilSettled();
+
+        assertThat(row("app/uninstalled").getStatus()).isEqualTo("DONE");
+        assertThat(shops.getShop(shop.id()).active()).isFalse();
+        assertThat(row("orders/paid").getStatus()).isEqualTo("DONE");
+        assertThat(row("orders/paid").getLastError()).isEqualTo("not applied: the shop is uninstalled");
+        assertThat(loyalty.ledger(shop.id(), FIXTURE_CUSTOMER, 10)).isEmpty();
+        assertThat(tenantRows(shop.id()).get("shop_order")).isEqualTo(1);
+        assertThat(dsl.fetchCount(
+                        SHOP_ACCESS_TOKEN,
+                        SHOP_ACCESS_TOKEN.SHOP_ID.eq(shop.id().value())))
+                .isZero();
+    }
+
+    @Test
+    void aCustomerRedactErasesTheirPersonalDataAndKeepsTheBooks() throws Exception {
+        deliver("orders/paid", WebhookEdgeTest.fixture("orders/paid"));
+        drainUntilSettled();
+        assertThat(customer(FIXTURE_CUSTOMER).getEmail()).isNotNull();
+
+        deliver("customers/redact", forFixtureCustomer("customers/redact"), COMPLIANCE);
+        drainUntilSettled();
+
+        assertThat(row("customers/redact").getStatus()).isEqualTo("DONE");
+        CustomerRecord c = customer(FIXTURE_CUSTOMER);
+        assertThat(c.getEmail()).isNull();
+        assertThat(c.getFirstName()).isNull();
+        assertThat(c.getLastName()).isNull();
+        assertThat(loyalty.ledger(shop.id(), FIXTURE_CUSTOMER, 10))
+                .extracting(LedgerEntry::kind)
+                .containsExactly(EntryKind.EARN);
+        assertThat(new LedgerVerifier(dsl).verify(shop.id(), m -> {}).ok()).isTrue();
+    }
+
+    @Test
+    void aCustomerRedactForACustomerWeNeverSawIsDone() throws Exception {
+        deliver("customers/redact", WebhookEdgeTest.fixture("customers/redact"), COMPLIANCE);
+
+        drainUntilSettled();
+
+        assertThat(row("customers/redact").getStatus()).isEqualTo("DONE");
+        assertThat(customer("191167").getEmail()).isNull();
+    }
+
+    @Test
+    void aDataRequestStoresTheCustomersDataForTheMerchant() throws Exception {
+        deliver("orders/paid", WebhookEdgeTest.fixture("orders/paid"));
+        drainUntilSettled();
+
+        deliver("customers/data_request", forFixtureCustomer("customers/data_request"), COMPLIANCE);
+        drainUntilSettled();
+
+        assertThat(row("customers/data_request").getStatus()).isEqualTo("DONE");
+        DataExport export = privacy.findExport(shop.id(), "9999").orElseThrow();
+        assertThat(export.customerExternalId()).isEqualTo(FIXTURE_CUSTOMER);
+        assertThat(export.json()).contains("\"kind\": \"EARN\"").contains("\"orders\": [{");
+    }
+
+    @Test
+    void aShopRedactErasesEveryRowOfTheShopAndNothingElse() throws Exception {
+        String otherDomain = "worker-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
+        Shop other = shops.register(new NewShop(Platform.SHOPIFY, otherDomain, "Stays", "USD", "America/New_York"));
+        shops.updateSettings(other.id(), new ProgramSettings(14, false, 12, 12, true), "test");
+        deliverTo(otherDomain, "orders/paid", WebhookEdgeTest.fixture("orders/paid"));
+        deliver("orders/paid", WebhookEdgeTest.fixture("orders/paid"));
+        deliver("customers/data_request", forFixtureCustomer("customers/data_request"), COMPLIANCE);
+        drainUntilSettled();
+        deliver("app/uninstalled", WebhookEdgeTest.fixture("app/uninstalled"));
+        drainUntilSettled();
+        Map<String, Integer> otherBefore = tenantRows(other.id());
+
+        deliver("shop/redact", WebhookEdgeTest.fixture("shop/redact"), COMPLIANCE);
+        drainUntilSettled();
+
+        assertThat(tenantRows(shop.id()))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        assertThat(dsl.selectFrom(WEBHOOK_INBOX)
+                        .where(WEBHOOK_INBOX.SHOP_DOMAIN.eq(domain))
+                        .fetch(r -> r.getTopic() + " " + r.getStatus()))
+                .containsExactly("shop/redact DONE");
+        assertThat(shops.getShop(shop.id()).name()).isEmpty();
+        // Nothing of the other shop went (its points may have been released meanwhile: more rows).
+        Map<String, Integer> otherAfter = tenantRows(other.id());
+        otherBefore.forEach(
+                (table, rows) -> assertThat(otherAfter.get(table)).as(table).isGreaterThanOrEqualTo(rows));
+        assertThat(row(otherDomain, "orders/paid").getStatus()).isEqualTo("DONE");
+        assertThat(new LedgerVerifier(dsl).verify(other.id(), m -> {}).ok()).isTrue();
+    }
+
+    @Test
+    void aShopRedactForAShopNeverInstalledIsDoneWithNothingHeld() throws Exception {
+        String stranger = "never-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
+        deliverTo(stranger, "orders/paid", WebhookEdgeTest.fixture("orders/paid"));
+        deliverTo(stranger, "shop/redact", WebhookEdgeTest.fixture("shop/redact"), COMPLIANCE);
+
+        drainUntilSettled();
+
+        assertThat(dsl.selectFrom(WEBHOOK_INBOX)
+                        .where(WEBHOOK_INBOX.SHOP_DOMAIN.eq(stranger))
+                        .fetch(r -> r.getTopic() + " " + r.getStatus() + " " + r.getLastError()))
+                .containsExactly("shop/redact DONE nothing held: no shop " + stranger);
+    }
+
+    /** A compliance fixture about the customer of the order fixtures. */
+    private static String forFixtureCustomer(String topic) throws IOException {
+        return WebhookEdgeTest.fixture(topic).replace("191167", FIXTURE_CUSTOMER);
+    }
+
+    private CustomerRecord customer(String externalId) {
+        return dsl.selectFrom(CUSTOMER)
+                .where(CUSTOMER.SHOP_ID.eq(shop.id().value()))
+                .and(CUSTOMER.EXTERNAL_ID.eq(externalId))
+                .fetchSingle();
+    }
+
+    /** Rows of the shop in every table with a shop_id column, but the shop table itself. */
+    private Map<String, Integer> tenantRows(ShopId s) {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        for (Object table : dsl.fetchValues("select table_name from information_schema.columns"
+                + " where table_schema = current_schema() and column_name = 'shop_id' and table_name <> 'shop'"
+                + " order by table_name")) {
+            rows.put(
+                    String.valueOf(table),
+                    dsl.fetchCount(dsl.selectFrom(String.valueOf(table)).where("shop_id = ?", s.value())));
+        }
+        return rows;
     }
 
     private void drainUntilSettled() {
@@ -159,7 +323,9 @@ class InboxWorkerTest extends BackendTest {
 
     private void deliverTo(String shopDomain, String topic, String body, String path)
             throws IOException, InterruptedException {
-        WebhookEdgeTest.Delivery delivery = WebhookEdgeTest.Delivery.of(shopDomain, topic, body);
+        // Shopify dates every delivery; the compliance payloads have no time of their own.
+        WebhookEdgeTest.Delivery delivery =
+                WebhookEdgeTest.Delivery.of(shopDomain, topic, body).with(WebhookController.TRIGGERED_AT, TRIGGERED_AT);
         HttpRequest request = delivery.request(URI.create("http://localhost:" + port + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

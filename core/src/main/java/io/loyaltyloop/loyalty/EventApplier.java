@@ -61,6 +61,11 @@ class EventApplier {
      */
     boolean apply(OrderLifecycleEvent event, Map<ShopId, Program> programsRead) {
         Program program = programsRead.computeIfAbsent(event.shop(), programs::load);
+        // Uninstalled: the shop's data is kept until the host asks for it to be erased, but nothing
+        // new is applied to it, except erasing a customer's personal data, which the host may still ask.
+        if (!program.shop().active() && !(event instanceof CustomerRedacted)) {
+            throw new InvalidEventException("shop " + event.shop() + " is uninstalled");
+        }
         requireShopCurrency(program, event);
         if (!processed.claim(event)) {
             return false;
@@ -88,7 +93,10 @@ class EventApplier {
             // Fulfillments never move points: no account lock, no reconcile.
             case FulfillmentUpdated e -> fulfillments.upsert(shop, orders.idOrCreate(shop, e.externalOrderId()), e);
             case CustomerUpserted e -> customers.upsert(shop, e.customer());
-            case CustomerRedacted e -> customers.redact(shop, e.externalCustomerId(), clock.instant());
+            case CustomerRedacted e -> {
+                customers.redact(shop, e.externalCustomerId(), clock.instant());
+                fulfillments.eraseTracking(shop, e.externalCustomerId());
+            }
         }
         return true;
     }

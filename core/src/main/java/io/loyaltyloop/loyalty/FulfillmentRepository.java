@@ -1,8 +1,11 @@
 package io.loyaltyloop.loyalty;
 
+import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.FULFILLMENT;
+import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.select;
 
 import io.loyaltyloop.lifecycle.FulfillmentUpdated;
 import io.loyaltyloop.shop.ShopId;
@@ -49,6 +52,25 @@ class FulfillmentRepository {
                 .set(FULFILLMENT.TRACKING_URL, keep(FULFILLMENT.TRACKING_URL))
                 .set(FULFILLMENT.SOURCE_UPDATED_AT, updatedAt)
                 .where(FULFILLMENT.SOURCE_UPDATED_AT.le(updatedAt))
+                .execute();
+    }
+
+    /**
+     * Forgets the tracking of a redacted customer's orders: a tracking number or link leads to the
+     * parcel's address. Status and carrier stay (they are facts about the order, not the person).
+     */
+    void eraseTracking(ShopId shop, String externalCustomerId) {
+        dsl.update(FULFILLMENT)
+                .set(FULFILLMENT.TRACKING_NUMBER, (String) null)
+                .set(FULFILLMENT.TRACKING_URL, (String) null)
+                .where(FULFILLMENT.SHOP_ID.eq(shop.value()))
+                .and(FULFILLMENT.ORDER_ID.in(select(SHOP_ORDER.ORDER_ID)
+                        .from(SHOP_ORDER)
+                        .join(CUSTOMER)
+                        .on(CUSTOMER.SHOP_ID.eq(SHOP_ORDER.SHOP_ID))
+                        .and(CUSTOMER.CUSTOMER_ID.eq(SHOP_ORDER.CUSTOMER_ID))
+                        .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
+                        .and(CUSTOMER.EXTERNAL_ID.eq(externalCustomerId))))
                 .execute();
     }
 }

@@ -104,11 +104,17 @@ public class Ledger {
         return entryId;
     }
 
-    /** Accounts with available points past their expiry, oldest first. */
+    /**
+     * Accounts with available points past their expiry, oldest first, of installed shops only: an
+     * uninstalled shop's points do not expire while nobody can spend them.
+     */
     public List<AccountKey> dueForExpiry(Instant now, int limit) {
         return dsl.select(POINTS_ACCOUNT.SHOP_ID, POINTS_ACCOUNT.CUSTOMER_ID)
                 .from(POINTS_ACCOUNT)
+                .join(io.loyaltyloop.db.Tables.SHOP)
+                .on(io.loyaltyloop.db.Tables.SHOP.SHOP_ID.eq(POINTS_ACCOUNT.SHOP_ID))
                 .where(POINTS_ACCOUNT.EXPIRES_AT.le(utc(now)))
+                .and(io.loyaltyloop.db.Tables.SHOP.STATUS.eq("ACTIVE"))
                 .and(POINTS_ACCOUNT.AVAILABLE.gt(0L))
                 .orderBy(POINTS_ACCOUNT.EXPIRES_AT)
                 .limit(limit)

@@ -288,11 +288,17 @@ class OrderRepository {
                 .execute();
     }
 
-    /** Orders whose return window has closed and whose points are not yet released. */
+    /**
+     * Orders whose return window has closed and whose points are not yet released, of installed
+     * shops only: an uninstalled shop's orders wait, and release if the merchant reinstalls.
+     */
     List<DueOrder> dueForRelease(Instant now, int limit) {
         return dsl.select(SHOP_ORDER.SHOP_ID, SHOP_ORDER.ORDER_ID, SHOP_ORDER.CUSTOMER_ID)
                 .from(SHOP_ORDER)
+                .join(io.loyaltyloop.db.Tables.SHOP)
+                .on(io.loyaltyloop.db.Tables.SHOP.SHOP_ID.eq(SHOP_ORDER.SHOP_ID))
                 .where(SHOP_ORDER.RELEASED_AT.isNull())
+                .and(io.loyaltyloop.db.Tables.SHOP.STATUS.eq("ACTIVE"))
                 .and(SHOP_ORDER.RELEASE_DUE_AT.le(utc(now)))
                 .orderBy(SHOP_ORDER.RELEASE_DUE_AT)
                 .limit(limit)

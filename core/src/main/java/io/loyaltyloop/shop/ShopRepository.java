@@ -13,14 +13,22 @@ import org.jooq.DSLContext;
 
 class ShopRepository {
 
+    static final String ACTIVE = "ACTIVE";
+    static final String UNINSTALLED = "UNINSTALLED";
+
     private final DSLContext dsl;
 
     ShopRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    List<ShopId> ids() {
-        return dsl.select(SHOP.SHOP_ID).from(SHOP).orderBy(SHOP.SHOP_ID).fetch(r -> new ShopId(r.value1()));
+    /** Installed shops only: an uninstalled shop's data is kept, but nothing works on it. */
+    List<ShopId> activeIds() {
+        return dsl.select(SHOP.SHOP_ID)
+                .from(SHOP)
+                .where(SHOP.STATUS.eq(ACTIVE))
+                .orderBy(SHOP.SHOP_ID)
+                .fetch(r -> new ShopId(r.value1()));
     }
 
     Optional<Shop> find(ShopId id) {
@@ -38,7 +46,11 @@ class ShopRepository {
                 .map(ShopRows::toShop);
     }
 
-    /** Inserts the shop unless one with the same platform key exists; returns its id either way. */
+    /**
+     * Inserts the shop unless one with the same platform key exists; returns its id either way. A
+     * reinstall (the existing row is uninstalled or redacted) makes it active again under its new
+     * name; an active shop is left as it is.
+     */
     ShopId insertIfAbsent(NewShop shop, java.time.Instant installedAt) {
         dsl.insertInto(SHOP)
                 .set(SHOP.PLATFORM, shop.platform().name())
@@ -48,13 +60,28 @@ class ShopRepository {
                 .set(SHOP.TIMEZONE, shop.zoneValue().getId())
                 .set(SHOP.INSTALLED_AT, installedAt.atOffset(java.time.ZoneOffset.UTC))
                 .onConflict(SHOP.PLATFORM, SHOP.PLATFORM_SHOP_KEY)
-                .doNothing()
+                .doUpdate()
+                .set(SHOP.STATUS, ACTIVE)
+                .set(SHOP.UNINSTALLED_AT, (java.time.OffsetDateTime) null)
+                .set(SHOP.NAME, shop.name())
+                .where(SHOP.STATUS.ne(ACTIVE))
                 .execute();
         return new ShopId(dsl.select(SHOP.SHOP_ID)
                 .from(SHOP)
                 .where(SHOP.PLATFORM.eq(shop.platform().name()))
                 .and(SHOP.PLATFORM_SHOP_KEY.eq(shop.platformShopKey()))
                 .fetchSingle(SHOP.SHOP_ID));
+    }
+
+    /** Marks the shop uninstalled; a repeat keeps the first time. Returns whether it changed. */
+    boolean markUninstalled(ShopId shop, java.time.Instant at) {
+        return dsl.update(SHOP)
+                        .set(SHOP.STATUS, UNINSTALLED)
+                        .set(SHOP.UNINSTALLED_AT, at.atOffset(java.time.ZoneOffset.UTC))
+                        .where(SHOP.SHOP_ID.eq(shop.value()))
+                        .and(SHOP.STATUS.eq(ACTIVE))
+                        .execute()
+                > 0;
     }
 
     boolean hasProgram(ShopId shop) {

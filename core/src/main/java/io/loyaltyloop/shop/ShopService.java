@@ -3,6 +3,7 @@ package io.loyaltyloop.shop;
 import io.loyaltyloop.audit.AuditLog;
 import io.loyaltyloop.system.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +47,22 @@ public class ShopService {
         return shops.find(platform, platformShopKey);
     }
 
-    /** Every shop's id, for jobs that go shop by shop. */
+    /** Every installed shop's id, for jobs that go shop by shop (an uninstalled shop gets no work). */
     public List<ShopId> shopIds() {
-        return shops.ids();
+        return shops.activeIds();
+    }
+
+    /**
+     * The merchant uninstalled the app: all work for the shop stops, its data stays until the
+     * host asks for it to be erased (Shopify's shop/redact, 48 h later) or the merchant reinstalls
+     * ({@link #register} makes it active again). Idempotent.
+     */
+    public void uninstall(ShopId id, Instant at) {
+        transactions.run(() -> {
+            if (shops.markUninstalled(id, at)) {
+                audit.record(id, "host", "shop.uninstalled", "shop", Map.of("at", at.toString()));
+            }
+        });
     }
 
     public Shop getShop(ShopId id) {

@@ -1,13 +1,16 @@
 package io.loyaltyloop.loyalty;
 
 import static io.loyaltyloop.db.Tables.CUSTOMER;
+import static io.loyaltyloop.db.Tables.FULFILLMENT;
 import static io.loyaltyloop.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyloop.db.tables.records.CustomerRecord;
+import io.loyaltyloop.db.tables.records.FulfillmentRecord;
 import io.loyaltyloop.lifecycle.CustomerRedacted;
 import io.loyaltyloop.lifecycle.CustomerSnapshot;
 import io.loyaltyloop.lifecycle.CustomerUpserted;
+import io.loyaltyloop.lifecycle.FulfillmentUpdated;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.testing.MutableClock;
 import io.loyaltyloop.testing.Orders;
@@ -62,6 +65,42 @@ class CustomersTest {
         loyalty.apply(upsert("e-9", "back@example.com", "2030-01-01T00:00:00Z"));
 
         assertThat(customer("c-1").getEmail()).isNull();
+    }
+
+    @Test
+    void redactionAlsoForgetsTheTrackingOfTheCustomersOrders() {
+        Orders o = order(shop.id()).customer("c-1").line("1", "42.00");
+        loyalty.apply(o.paid());
+        loyalty.apply(new FulfillmentUpdated(
+                shop.id(),
+                "f-1",
+                clock.instant(),
+                o.id(),
+                "f-1",
+                "success",
+                null,
+                "UPS",
+                "1Z1",
+                "https://ups.example/track/1Z1",
+                clock.instant()));
+
+        loyalty.apply(new CustomerRedacted(shop.id(), "redact-1", clock.instant(), "c-1"));
+
+        FulfillmentRecord f = dsl.selectFrom(FULFILLMENT)
+                .where(FULFILLMENT.SHOP_ID.eq(shop.id().value()))
+                .fetchSingle();
+        assertThat(f.getTrackingNumber()).isNull();
+        assertThat(f.getTrackingUrl()).isNull();
+        assertThat(f.getTrackingCompany()).isEqualTo("UPS");
+    }
+
+    @Test
+    void redactingACustomerWeNeverSawSucceedsAndHoldsNothingPersonal() {
+        assertThat(loyalty.apply(new CustomerRedacted(shop.id(), "redact-1", clock.instant(), "stranger")))
+                .isEqualTo(ApplyOutcome.APPLIED);
+
+        assertThat(customer("stranger").getEmail()).isNull();
+        assertThat(loyalty.balance(shop.id(), "stranger")).isEmpty();
     }
 
     private CustomerUpserted upsert(String eventId, String email, String updatedAt) {

@@ -1,0 +1,88 @@
+package io.loyaltyloop.shopify;
+
+import io.loyaltyloop.privacy.PrivacyService;
+import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.shop.ShopService;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The inbox topics that are about the shop or the host's privacy requests rather than order facts
+ * ({@link ShopifyMapping.HandledElsewhere}): uninstall, data request, shop erasure. {@code
+ * customers/redact} is an engine event and does not come here.
+ */
+@Component
+class ShopLifecycleHandlers {
+
+    /** Topics that need nothing from us when we hold no shop for the domain. */
+    private static final Set<String> NOTHING_HELD_WITHOUT_SHOP =
+            Set.of("app/uninstalled", "customers/data_request", "customers/redact", "shop/redact");
+
+    static final String BULK_OPERATION_PARKED = "handled by the historical import (not built yet)";
+
+    private final ShopService shops;
+    private final PrivacyService privacy;
+    private final InboxRepository inbox;
+    private final AccessTokenStore tokens;
+    private final Clock clock;
+
+    ShopLifecycleHandlers(
+            ShopService shops, PrivacyService privacy, InboxRepository inbox, AccessTokenStore tokens, Clock clock) {
+        this.shops = shops;
+        this.privacy = privacy;
+        this.inbox = inbox;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /**
+     * Handles the delivery for its shop, installed or not. Returns the reason to park it, or empty
+     * when it is done; throws {@link ShopifyMappingException} for a body it cannot read, and any
+     * other exception when it should be retried (every handler is idempotent).
+     */
+    Optional<String> handle(WebhookDelivery d, Shop shop) {
+        switch (d.topic()) {
+            case "app/uninstalled" -> {
+                shops.uninstall(shop.id(), d.triggeredAt() != null ? d.triggeredAt() : clock.instant());
+                tokens.forget(shop.id());
+            }
+            case "customers/data_request" -> {
+                JsonNode body = Payload.parse(d.payload());
+                privacy.exportCustomerData(
+                        shop.id(),
+                        Payload.id(body.path("data_request"), "id"),
+                        Payload.id(body.path("customer"), "id"));
+            }
+            case "shop/redact" -> {
+                privacy.eraseShop(shop.id());
+                inbox.deleteShopDeliveriesExcept(d);
+            }
+            // Kept parked, not done: the import will want the finished operation's result URL.
+            case "bulk_operations/finish" -> {
+                return Optional.of(BULK_OPERATION_PARKED);
+            }
+            default -> {
+                return Optional.of("no handler for " + d.topic());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * For a delivery whose domain has no shop row: the note to mark it done with when there is
+     * nothing of the shop to act on, or empty when it should wait (an order can race the install).
+     */
+    Optional<String> withoutShop(WebhookDelivery d) {
+        if (!NOTHING_HELD_WITHOUT_SHOP.contains(d.topic())) {
+            return Optional.empty();
+        }
+        if (d.topic().equals("shop/redact")) {
+            // Deliveries that waited for an install that never came still hold the shop's data.
+            inbox.deleteShopDeliveriesExcept(d);
+        }
+        return Optional.of("nothing held: no shop " + d.shopDomain());
+    }
+}
