@@ -80,9 +80,11 @@ class InboxWorkerTest extends BackendTest {
         assertThat(row("orders/paid").getStatus()).isEqualTo("DONE");
         assertThat(loyalty.ledger(shop.id(), FIXTURE_CUSTOMER, 10))
                 .extracting(LedgerEntry::kind)
-                .containsExactly(EntryKind.EARN);
-        assertThat(loyalty.balance(shop.id(), FIXTURE_CUSTOMER).orElseThrow().pending())
-                .isPositive();
+                // Shopify's example order was paid in 2021: the shared context's release job may
+                // already have released it, so the books are checked, not the points' bucket.
+                .containsOnlyOnce(EntryKind.EARN)
+                .doesNotContain(EntryKind.REVERSE);
+        assertThat(points(shop.id())).isPositive();
         assertThat(new LedgerVerifier(dsl).verify(shop.id(), m -> {}).ok()).isTrue();
     }
 
@@ -93,7 +95,9 @@ class InboxWorkerTest extends BackendTest {
 
         drainUntilSettled();
 
-        assertThat(loyalty.ledger(shop.id(), FIXTURE_CUSTOMER, 10)).hasSize(1);
+        assertThat(loyalty.ledger(shop.id(), FIXTURE_CUSTOMER, 10))
+                .extracting(LedgerEntry::kind)
+                .containsOnlyOnce(EntryKind.EARN);
     }
 
     @Test
@@ -103,8 +107,7 @@ class InboxWorkerTest extends BackendTest {
         deliver("orders/paid", WebhookEdgeTest.fixture("orders/paid"));
         drainUntilSettled();
 
-        long refundedFirst =
-                loyalty.balance(shop.id(), FIXTURE_CUSTOMER).orElseThrow().pending();
+        long refundedFirst = points(shop.id());
         assertThat(row("refunds/create").getStatus()).isEqualTo("DONE");
         assertThat(new LedgerVerifier(dsl).verify(shop.id(), m -> {}).ok()).isTrue();
 
@@ -115,8 +118,7 @@ class InboxWorkerTest extends BackendTest {
         deliverTo(otherDomain, "refunds/create", WebhookEdgeTest.fixture("refunds/create"));
         drainUntilSettled();
 
-        assertThat(loyalty.balance(other.id(), FIXTURE_CUSTOMER).orElseThrow().pending())
-                .isEqualTo(refundedFirst);
+        assertThat(points(other.id())).isEqualTo(refundedFirst);
     }
 
     @Test
@@ -206,7 +208,10 @@ class InboxWorkerTest extends BackendTest {
         assertThat(c.getLastName()).isNull();
         assertThat(loyalty.ledger(shop.id(), FIXTURE_CUSTOMER, 10))
                 .extracting(LedgerEntry::kind)
-                .containsExactly(EntryKind.EARN);
+                // Shopify's example order was paid in 2021: the shared context's release job may
+                // already have released it, so the books are checked, not the points' bucket.
+                .containsOnlyOnce(EntryKind.EARN)
+                .doesNotContain(EntryKind.REVERSE);
         assertThat(new LedgerVerifier(dsl).verify(shop.id(), m -> {}).ok()).isTrue();
     }
 
@@ -292,6 +297,12 @@ class InboxWorkerTest extends BackendTest {
     }
 
     /** Rows of the shop in every table with a shop_id column, but the shop table itself. */
+    /** Pending and available together: the release job may move them between runs. */
+    private long points(ShopId s) {
+        var balance = loyalty.balance(s, FIXTURE_CUSTOMER).orElseThrow();
+        return balance.pending() + balance.available();
+    }
+
     private Map<String, Integer> tenantRows(ShopId s) {
         Map<String, Integer> rows = new LinkedHashMap<>();
         for (Object table : dsl.fetchValues("select table_name from information_schema.columns"
