@@ -47,7 +47,10 @@ import org.HdrHistogram.Histogram;
  * {@code maxRequests} (2,000,000 in the measured phase), {@code shops} (100), {@code backendJar}
  * (app-backend/target/loyalty-loop.jar), {@code fixture} (the 2026-07 orders/create test fixture),
  * {@code backendJvmArgs} (extra JVM options for the backend, space-separated, e.g. a JFR recording),
- * {@code backendLog} (target/ingest-backend.log), {@code synchronousCommit} (on), {@code dataDir}.
+ * {@code backendLog} (bench/target/ingest-backend.log), {@code client} (httpclient: {@code
+ * java.net.http.HttpClient}; socket: a minimal blocking HTTP/1.1 client per connection, lighter on
+ * the shared CPU), {@code payloadStorage} (default; external: no TOAST compression of the payload;
+ * lz4 — a labelled schema experiment), {@code synchronousCommit} (on), {@code dataDir}.
  */
 public final class IngestWebhooks {
 
@@ -69,6 +72,8 @@ public final class IngestWebhooks {
                 "fixture", "app-backend/src/test/resources/shopify/webhooks-2026-07/orders__create.json"));
         Path backendLog = Path.of(System.getProperty("backendLog", "bench/target/ingest-backend.log"));
         String backendJvmArgs = System.getProperty("backendJvmArgs", "").trim();
+        String clientKind = System.getProperty("client", "httpclient");
+        String payloadStorage = System.getProperty("payloadStorage", "default");
 
         if (!Files.isRegularFile(backendJar)) {
             System.err.println(backendJar + " not found: build it with mvn -B -q -pl app-backend -am package"
@@ -83,7 +88,7 @@ public final class IngestWebhooks {
 
         System.out.printf(
                 "IngestWebhooks: POST /webhooks %s, body %,d bytes (%s), %d shops, concurrency %d, warmup %d s,"
-                        + " measured %d s (at most %,d requests), driver JVM %s, %d CPUs%n",
+                    + " measured %d s (at most %,d requests), client %s, payload storage %s, driver JVM %s, %d CPUs%n",
                 TOPIC,
                 body.length,
                 fixture.getFileName(),
@@ -92,6 +97,8 @@ public final class IngestWebhooks {
                 warmupSeconds,
                 durationSeconds,
                 maxRequests,
+                clientKind,
+                payloadStorage,
                 Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("load average before: %s%n", loadAverage());
@@ -104,6 +111,15 @@ public final class IngestWebhooks {
         int exit = 0;
         try (BenchDatabase db = BenchDatabase.start(options)) {
             System.out.printf("database: %s%n", db.describe());
+            // An experiment on the schema, off by default: how the 15 kB payload is TOASTed.
+            switch (payloadStorage) {
+                case "default" -> {}
+                case "external" ->
+                    db.plainDsl().execute("alter table webhook_inbox alter column payload set storage external");
+                case "lz4" ->
+                    db.plainDsl().execute("alter table webhook_inbox alter column payload set compression lz4");
+                default -> throw new IllegalArgumentException("payloadStorage: default, external or lz4");
+            }
             String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + db.plainDsl().fetchValue("select current_setting('port')")
                     + "/postgres?user=postgres";
 
@@ -136,7 +152,7 @@ public final class IngestWebhooks {
             URI base = URI.create("http://127.0.0.1:" + port);
             awaitHealthy(client, base, backend);
 
-            Load load = new Load(client, base.resolve("/webhooks"), body, hmac, shops);
+            Load load = new Load(clientKind, client, base.resolve("/webhooks"), body, hmac, shops);
             System.out.printf("%nwarm-up %d s ...%n", warmupSeconds);
             Phase warm = load.run(concurrency, Duration.ofSeconds(warmupSeconds), Long.MAX_VALUE);
             System.out.printf(
@@ -149,10 +165,12 @@ public final class IngestWebhooks {
             Wal walBefore = Wal.read(db);
             CpuMeter.Sample pgBefore = pg.sample();
             Duration serverBefore = cpu(server);
+            long[] machineBefore = machineCpu();
             System.out.printf("measuring %d s ...%n", durationSeconds);
             Phase measured = load.run(concurrency, Duration.ofSeconds(durationSeconds), maxRequests);
             CpuMeter.Sample pgDelta = pg.sample().minus(pgBefore);
             Duration serverCpu = cpu(server).minus(serverBefore);
+            long[] machineAfter = machineCpu();
             Wal walDelta = Wal.read(db).minus(walBefore);
             String loadAfter = loadAverage();
 
@@ -185,6 +203,18 @@ public final class IngestWebhooks {
             System.out.printf(
                     "CPU (cores busy)   backend JVM %.2f, PostgreSQL %.2f, driver JVM %.2f; total %.2f of %.0f%n",
                     serverCores, pgCores, driverCores, serverCores + pgCores + driverCores, cores);
+            // Whole machine from /proc/stat (USER_HZ ticks): what is left after ours is the other tenants.
+            double ticks = 100.0;
+            double machineBusy = (machineAfter[0] - machineBefore[0]) / ticks / wall;
+            double machineIdle = (machineAfter[1] - machineBefore[1]) / ticks / wall;
+            System.out.printf(
+                    "CPU whole machine  busy %.2f, idle %.2f, steal %.2f (of %.0f); other processes (not this"
+                            + " benchmark) %.2f%n",
+                    machineBusy,
+                    machineIdle,
+                    (machineAfter[2] - machineBefore[2]) / ticks / wall,
+                    cores,
+                    Math.max(0, machineBusy - serverCores - pgCores - driverCores));
             System.out.printf(
                     "CPU per request    backend %.0f µs, PostgreSQL %.0f µs, driver %.0f µs%n",
                     serverCpu.toNanos() / 1e3 / requests,
@@ -223,6 +253,7 @@ public final class IngestWebhooks {
     /** A closed loop: each of C threads sends its next request when its previous one is answered. */
     private static final class Load {
 
+        private final String kind;
         private final HttpClient client;
         private final URI uri;
         private final byte[] body;
@@ -230,7 +261,11 @@ public final class IngestWebhooks {
         private final int shops;
         private final AtomicLong eventIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
-        Load(HttpClient client, URI uri, byte[] body, String hmac, int shops) {
+        Load(String kind, HttpClient client, URI uri, byte[] body, String hmac, int shops) {
+            if (!kind.equals("httpclient") && !kind.equals("socket")) {
+                throw new IllegalArgumentException("client: httpclient or socket");
+            }
+            this.kind = kind;
             this.client = client;
             this.uri = uri;
             this.body = body;
@@ -252,8 +287,28 @@ public final class IngestWebhooks {
                 Histogram histogram = new Histogram(Duration.ofSeconds(60).toNanos(), 3);
                 histograms.add(histogram);
                 threads.add(Thread.ofPlatform().name("client-" + t).start(() -> {
+                    SocketSender socket = kind.equals("socket") ? new SocketSender(uri, body, hmac) : null;
                     while (System.nanoTime() < end && budget.getAndDecrement() > 0) {
                         long id = eventIds.incrementAndGet();
+                        if (socket != null) {
+                            long sent = System.nanoTime();
+                            try {
+                                int status = socket.send(id, "bench-shop-" + (id % shops) + ".myshopify.com");
+                                long took = System.nanoTime() - sent;
+                                if (status == 200) {
+                                    ok.increment();
+                                    histogram.recordValue(Math.min(took, histogram.getHighestTrackableValue()));
+                                } else {
+                                    nonOk.increment();
+                                    statuses.computeIfAbsent(status, k -> new LongAdder())
+                                            .increment();
+                                }
+                            } catch (IOException e) {
+                                errors.increment();
+                                socket.close();
+                            }
+                            continue;
+                        }
                         HttpRequest request = HttpRequest.newBuilder(uri)
                                 .timeout(Duration.ofSeconds(10))
                                 .header("Content-Type", "application/json")
@@ -285,6 +340,9 @@ public final class IngestWebhooks {
                             return;
                         }
                     }
+                    if (socket != null) {
+                        socket.close();
+                    }
                 }));
             }
             for (Thread thread : threads) {
@@ -296,6 +354,109 @@ public final class IngestWebhooks {
             Map<Integer, Long> byStatus = new TreeMap<>();
             statuses.forEach((k, v) -> byStatus.put(k, v.sum()));
             return new Phase(seconds, ok.sum(), nonOk.sum(), errors.sum(), byStatus, all);
+        }
+    }
+
+    /**
+     * A minimal HTTP/1.1 client on one keep-alive connection, cheaper in CPU than HttpClient so that
+     * more of the two shared cores go to the server: writes the request head and body, reads the
+     * status line and headers, then a Content-Length or chunked body. Reconnects after an error.
+     */
+    private static final class SocketSender {
+
+        private final URI uri;
+        private final byte[] body;
+        private final String hmac;
+        private java.net.Socket socket;
+        private java.io.BufferedInputStream in;
+        private java.io.OutputStream out;
+
+        SocketSender(URI uri, byte[] body, String hmac) {
+            this.uri = uri;
+            this.body = body;
+            this.hmac = hmac;
+        }
+
+        int send(long id, String shop) throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket(uri.getHost(), uri.getPort());
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(10_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 8192);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 32 * 1024);
+            }
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n"
+                    + "X-Shopify-Topic: " + TOPIC + "\r\n"
+                    + "X-Shopify-Hmac-Sha256: " + hmac + "\r\n"
+                    + "X-Shopify-Shop-Domain: " + shop + "\r\n"
+                    + "X-Shopify-API-Version: 2026-07\r\n"
+                    + "X-Shopify-Webhook-Id: wh-" + id + "\r\n"
+                    + "X-Shopify-Event-Id: " + id + "\r\n"
+                    + "X-Shopify-Triggered-At: " + Instant.now() + "\r\n"
+                    + "\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+
+            String status = line();
+            if (status == null || !status.startsWith("HTTP/1.1 ") || status.length() < 12) {
+                throw new IOException("bad status line: " + status);
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closing = false;
+            for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
+                }
+            }
+            if (chunked) {
+                long size = Long.parseLong(line().trim(), 16);
+                while (size > 0) {
+                    in.skipNBytes(size);
+                    line();
+                    size = Long.parseLong(line().trim(), 16);
+                }
+                line();
+            } else if (length > 0) {
+                in.skipNBytes(length);
+            }
+            if (closing) {
+                close();
+            }
+            return code;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != -1; c = in.read()) {
+                if (c == '\n') {
+                    int n = line.length();
+                    return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
+                }
+                line.append((char) c);
+            }
+            throw new IOException("connection closed");
+        }
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
         }
     }
 
@@ -359,6 +520,22 @@ public final class IngestWebhooks {
 
     private static Duration cpu(ProcessHandle process) {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Busy, idle (+ iowait) and steal ticks of the whole machine, from the first line of /proc/stat. */
+    private static long[] machineCpu() {
+        try {
+            String[] f =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) { // user nice system irq softirq
+                busy += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {busy, idle, Long.parseLong(f[8])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0, 0};
+        }
     }
 
     private static String loadAverage() {
