@@ -21,7 +21,9 @@ import jdk.jfr.consumer.RecordingFile;
  * binding, pgjdbc, HikariCP, ...), by engine method (the innermost {@code io.loyaltyloop} frame,
  * i.e. which repository call the time is spent under), and the top self frames.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.loyaltyloop.bench.JfrSummary recording.jfr}
+ * <p>Usage: {@code java -cp benchmarks.jar io.loyaltyloop.bench.JfrSummary recording.jfr}; {@code
+ * -DthreadPrefix=http-nio} for a recording of the backend under {@link IngestWebhooks} (Tomcat's
+ * threads), {@code ""} for every thread.
  */
 public final class JfrSummary {
 
@@ -41,7 +43,19 @@ public final class JfrSummary {
             Map.entry("org.jooq.impl.DefaultTransactionProvider", "jOOQ transaction"),
             Map.entry("org.jooq.", "jOOQ other (DSL building, Tools)"),
             Map.entry("io.loyaltyloop.bench.", "bench (event generation, histogram)"),
-            Map.entry("io.loyaltyloop.", "engine code"));
+            // The webhook edge in app-backend (IngestWebhooks recordings of the backend JVM).
+            Map.entry("com.sun.crypto.provider.", "HMAC-SHA256 (JCE)"),
+            Map.entry("sun.security.provider.", "HMAC-SHA256 (JCE)"),
+            Map.entry("tools.jackson.", "Jackson (JSON syntax check)"),
+            Map.entry("ch.qos.logback.", "logging"),
+            Map.entry("org.slf4j.", "logging"),
+            Map.entry("io.loyaltyloop.", "loyaltyloop code (engine, webhook controller)"),
+            Map.entry("org.springframework.", "Spring (MVC, transactions)"),
+            Map.entry("org.apache.", "Tomcat (HTTP parsing, servlet)"),
+            Map.entry("sun.nio.ch.", "socket I/O (NIO)"));
+
+    /** Only samples of threads whose name starts with this: drain-* for DrainBacklog, "" for all. */
+    private static final String THREADS = System.getProperty("threadPrefix", "drain-");
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
@@ -57,7 +71,7 @@ public final class JfrSummary {
             var thread = event.getThread(type.equals("jdk.CPUTimeSample") ? "eventThread" : "sampledThread");
             if (thread == null
                     || thread.getJavaName() == null
-                    || !thread.getJavaName().startsWith("drain-")) {
+                    || !thread.getJavaName().startsWith(THREADS)) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();
@@ -112,7 +126,7 @@ public final class JfrSummary {
         }
 
         void print(int top) {
-            System.out.printf("%n===== %s: %,d samples on drain-* threads =====%n", type, samples);
+            System.out.printf("%n===== %s: %,d samples on %s* threads =====%n", type, samples, THREADS);
             print("by layer (first matching frame from the top)", byLayer, top);
             print("by innermost engine method", byEngineMethod, top);
             print("top self frames", bySelf, top);
