@@ -16,8 +16,8 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 /**
- * The webhook inbox. The edge stores deliveries; the worker claims due ones, each inside its own
- * transaction, and marks them done, failed (to retry later) or parked (given up on).
+ * The webhook inbox. The edge stores deliveries; the worker leases due ones and marks them done,
+ * failed (to retry later) or parked (given up on).
  */
 @Repository
 class InboxRepository {
@@ -61,25 +61,6 @@ class InboxRepository {
                 .onConflictDoNothing()
                 .execute();
         return inserted == 1 ? Stored.INSERTED : Stored.DUPLICATE;
-    }
-
-    /**
-     * Locks up to {@code limit} due pending rows, oldest delivery first, for the caller's transaction.
-     * Rows another transaction holds are skipped rather than waited for, so several backend
-     * instances drain the inbox side by side and each row goes to exactly one of them.
-     */
-    List<InboxEntry> claimDue(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        return dsl.selectFrom(WEBHOOK_INBOX)
-                .where(WEBHOOK_INBOX.STATUS.eq(PENDING))
-                .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.le(now()))
-                .orderBy(WEBHOOK_INBOX.RECEIVED_AT, WEBHOOK_INBOX.SHOP_DOMAIN, WEBHOOK_INBOX.EVENT_ID)
-                .limit(limit)
-                .forUpdate()
-                .skipLocked()
-                .fetch(InboxRepository::entry);
     }
 
     /**

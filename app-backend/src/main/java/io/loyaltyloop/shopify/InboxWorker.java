@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,9 +85,12 @@ class InboxWorker {
         List<Mapped> mapped = new ArrayList<>();
         List<OrderLifecycleEvent> events = new ArrayList<>();
         List<ForShop> lifecycleDeliveries = new ArrayList<>();
+        Map<String, Optional<Shop>> shopsByDomain = new HashMap<>();
         for (InboxEntry entry : batch) {
             WebhookDelivery d = entry.delivery();
-            Optional<Shop> shop = shops.findShop(Platform.SHOPIFY, d.shopDomain());
+            // A batch is mostly a few shops' deliveries: look each shop up once.
+            Optional<Shop> shop =
+                    shopsByDomain.computeIfAbsent(d.shopDomain(), domain -> shops.findShop(Platform.SHOPIFY, domain));
             if (shop.isEmpty()) {
                 lifecycle
                         .withoutShop(d)

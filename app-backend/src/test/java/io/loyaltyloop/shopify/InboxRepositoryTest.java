@@ -99,7 +99,7 @@ class InboxRepositoryTest extends BackendTest {
         List<InboxEntry> second;
         try (ExecutorService worker = Executors.newSingleThreadExecutor()) {
             Future<List<InboxEntry>> firstClaim = worker.submit(() -> transactions.inTransaction(() -> {
-                List<InboxEntry> claimed = inbox.claimDue(5);
+                List<InboxEntry> claimed = lease(5);
                 firstHoldsItsRows.countDown();
                 // Keeps its row locks open until the second transaction has claimed.
                 await(secondClaimed);
@@ -107,7 +107,7 @@ class InboxRepositoryTest extends BackendTest {
             }));
             await(firstHoldsItsRows);
             // Without SKIP LOCKED this would wait for the first transaction, which waits for it.
-            second = transactions.inTransaction(() -> inbox.claimDue(1_000));
+            second = transactions.inTransaction(() -> lease(1_000));
             secondClaimed.countDown();
             first = firstClaim.get();
         }
@@ -132,7 +132,7 @@ class InboxRepositoryTest extends BackendTest {
         clock.set(START.plusSeconds(3));
 
         List<String> claimedEventIds = new Transactions(dsl)
-                .inTransaction(() -> inbox.claimDue(1_000).stream()
+                .inTransaction(() -> lease(1_000).stream()
                         .map(InboxEntry::delivery)
                         .filter(d -> d.shopDomain().equals(shop))
                         .map(WebhookDelivery::eventId)
@@ -192,9 +192,14 @@ class InboxRepositoryTest extends BackendTest {
         assertThat(rows().getFirst().getLastError()).hasSize(InboxRepository.MAX_ERROR_LENGTH);
     }
 
+    /** What the worker does: takes due rows for a while, hidden from other takers. */
+    private List<InboxEntry> lease(int limit) {
+        return inbox.lease(limit, clock.instant().plus(Duration.ofMinutes(5)));
+    }
+
     private List<InboxEntry> claimedOfThisShop() {
         return new Transactions(dsl)
-                .inTransaction(() -> inbox.claimDue(1_000).stream()
+                .inTransaction(() -> lease(1_000).stream()
                         .filter(entry -> entry.delivery().shopDomain().equals(shop))
                         .toList());
     }
