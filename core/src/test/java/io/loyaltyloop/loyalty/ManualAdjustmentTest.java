@@ -81,6 +81,20 @@ class ManualAdjustmentTest {
     }
 
     @Test
+    void anAdjustmentOverTenMillionPointsIsRejected() {
+        assertThatThrownBy(() -> new ManualAdjustment(shop.id(), "c-1", 10_000_001, "bonus", "ana@shop.test"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an adjustment is limited to 10,000,000 points");
+    }
+
+    @Test
+    void aReasonOverFiveHundredCharactersIsRejected() {
+        assertThatThrownBy(() -> new ManualAdjustment(shop.id(), "c-1", 10, "x".repeat(501), "ana@shop.test"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the reason is limited to 500 characters");
+    }
+
+    @Test
     void anAdjustmentForAnUnknownCustomerIsRefused() {
         assertThatThrownBy(
                         () -> loyalty.adjust(new ManualAdjustment(shop.id(), "nobody", 10, "bonus", "ana@shop.test")))

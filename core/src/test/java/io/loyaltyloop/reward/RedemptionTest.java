@@ -102,6 +102,19 @@ class RedemptionTest {
     }
 
     @Test
+    void aRedemptionWithoutAnIdempotencyKeyIsRefusedAndSpendsNothing() {
+        credit(2000);
+
+        assertThatThrownBy(() -> rewards.redeem(shop.id(), CUSTOMER, reward("5 off"), " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an idempotency key of 1-128 characters is required");
+        assertThatThrownBy(() -> rewards.redeem(shop.id(), CUSTOMER, reward("5 off"), "k".repeat(129)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an idempotency key of 1-128 characters is required");
+        assertThat(balance().available()).isEqualTo(2000);
+    }
+
+    @Test
     void anUnknownRewardIsRefused() {
         credit(2000);
 

@@ -62,6 +62,20 @@ class ShopRegistrationTest {
                 .hasMessage("pending days must be between 0 and 365");
     }
 
+    @Test
+    void anExpiryPeriodOutOfRangeIsRejected() {
+        assertThatThrownBy(() -> new ProgramSettings(14, false, 121, 12, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expiry months must be between 0 and 120");
+    }
+
+    @Test
+    void aTierWindowOutOfRangeIsRejected() {
+        assertThatThrownBy(() -> new ProgramSettings(14, false, 12, 0, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tier window must be between 1 and 60 months");
+    }
+
     private static NewShop newShop(String currency, String zone) {
         return new NewShop(Platform.SHOPIFY, "reg-" + UUID.randomUUID() + ".myshopify.com", "Shop", currency, zone);
     }
