@@ -1,0 +1,2 @@
+/** Emails: merchant-editable Liquid templates, the outbox, SMTP delivery, and unsubscribing. */
+package io.loyaltyloop.email;

@@ -1,0 +1,19 @@
+package io.loyaltyloop.review;
+
+import io.loyaltyloop.shop.ShopId;
+import java.util.List;
+
+/** What the journey asks of reviews when it writes a review request or reminder. */
+public interface ReviewInvitations {
+
+    /**
+     * The order's reviewable items (one per product, gift cards and refunded lines left out) that
+     * its customer has not reviewed yet, each with a fresh signed link; empty when there are none.
+     *
+     * @param orderId the engine's internal order id
+     */
+    List<ReviewInvite> invitesFor(ShopId shop, long orderId);
+
+    /** Whether the order's customer has submitted a review for any item of the order. */
+    boolean anyReviewSubmitted(ShopId shop, long orderId);
+}

@@ -1,0 +1,2 @@
+/** Product reviews from verified buyers: the review form, moderation, incentives and ratings. */
+package io.loyaltyloop.review;

@@ -1,0 +1,73 @@
+package io.loyaltyloop.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LinkSignerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+    private static final Instant LATER = NOW.plusSeconds(3600);
+
+    private final LinkSigner signer = new LinkSigner(randomKey());
+
+    @Test
+    void givesBackThePayloadOfItsOwnTokenBeforeExpiry() {
+        String token = signer.sign("review", "7:42:p9", LATER);
+
+        assertThat(signer.verify("review", token, NOW)).contains("7:42:p9");
+    }
+
+    @Test
+    void rejectsAnExpiredToken() {
+        String token = signer.sign("review", "7:42:p9", LATER);
+
+        assertThat(signer.verify("review", token, LATER)).isEmpty();
+    }
+
+    @Test
+    void rejectsATokenMadeForAnotherPurpose() {
+        String token = signer.sign("unsubscribe", "7:42", LATER);
+
+        assertThat(signer.verify("review", token, NOW)).isEmpty();
+    }
+
+    @Test
+    void rejectsATokenSignedWithAnotherKey() {
+        String token = new LinkSigner(randomKey()).sign("review", "7:42:p9", LATER);
+
+        assertThat(signer.verify("review", token, NOW)).isEmpty();
+    }
+
+    @Test
+    void rejectsATamperedPayload() {
+        String token = signer.sign("review", "7:42:p9", LATER);
+        String forged = signer.sign("review", "7:43:p9", LATER);
+        String spliced = forged.substring(0, forged.indexOf('.')) + token.substring(token.indexOf('.'));
+
+        assertThat(signer.verify("review", spliced, NOW)).isEmpty();
+    }
+
+    @Test
+    void rejectsGarbageWithoutThrowing() {
+        assertThat(signer.verify("review", null, NOW)).isEmpty();
+        assertThat(signer.verify("review", "", NOW)).isEmpty();
+        assertThat(signer.verify("review", "a.b", NOW)).isEmpty();
+        assertThat(signer.verify("review", "<script>.x", NOW)).isEmpty();
+    }
+
+    @Test
+    void refusesAShortKeyAndAPayloadThatWouldBeAmbiguous() {
+        assertThatThrownBy(() -> new LinkSigner(new byte[16])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> signer.sign("review", "a|b", LATER)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+}
