@@ -76,7 +76,9 @@ public final class ShopifyEventMapper {
             case "fulfillments/create", "fulfillments/update" ->
                 FulfillmentPayloads.updated(shop, sourceEventId, body(delivery));
             case "fulfillment_events/create" -> FulfillmentPayloads.event(shop, sourceEventId, body(delivery));
-            case "customers/create" ->
+            // Same payload; updates keep the address and name the emails use current, and an older
+            // update arriving late loses to the newer one (CustomerSnapshot's updated_at).
+            case "customers/create", "customers/update" ->
                 CustomerPayloads.created(shop, sourceEventId, delivery.triggeredAt(), body(delivery));
             case "customers/redact" ->
                 CustomerPayloads.redact(shop, sourceEventId, delivery.triggeredAt(), body(delivery));

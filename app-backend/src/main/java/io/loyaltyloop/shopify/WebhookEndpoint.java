@@ -17,6 +17,7 @@ enum WebhookEndpoint {
             "fulfillments/update",
             "fulfillment_events/create",
             "customers/create",
+            "customers/update",
             "app/uninstalled",
             "bulk_operations/finish")),
     /** The mandatory privacy topics; Shopify checks that an invalid HMAC gets 401 here. */

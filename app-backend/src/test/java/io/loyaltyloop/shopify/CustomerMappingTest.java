@@ -43,6 +43,21 @@ class CustomerMappingTest {
     }
 
     @Test
+    void mapsCustomersUpdateLikeCreateSoTheAddressStaysCurrent() {
+        // given Shopify sends the same customer object for customers/update
+        ShopifyDelivery update = Deliveries.withBody("customers/update", Deliveries.fixture("customers/create"));
+
+        // when
+        List<OrderLifecycleEvent> events = events(update);
+
+        // then
+        assertThat(events).singleElement().isInstanceOfSatisfying(CustomerUpserted.class, e -> {
+            assertThat(e.sourceEventId()).isEqualTo("customers/update:" + Deliveries.EVENT_ID);
+            assertThat(e.customer().email()).isEqualTo("bob@biller.com");
+        });
+    }
+
+    @Test
     void takesMarketingConsentFromEmailMarketingConsentStateBeforeAcceptsMarketing() {
         // given
         var subscribed = edited(
