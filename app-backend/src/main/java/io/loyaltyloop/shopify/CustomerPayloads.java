@@ -6,6 +6,7 @@ import io.loyaltyloop.lifecycle.CustomerUpserted;
 import io.loyaltyloop.lifecycle.OrderLifecycleEvent;
 import io.loyaltyloop.shop.ShopId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -46,7 +47,15 @@ final class CustomerPayloads {
         if (customerId == null) {
             throw new ShopifyMappingException("customer.id is missing");
         }
-        return List.of(new CustomerRedacted(shop, sourceEventId, triggeredAt, customerId));
+        List<String> ordersToRedact = new ArrayList<>();
+        JsonNode orders = payload.path("orders_to_redact");
+        if (!orders.isMissingNode() && !orders.isNull() && !orders.isArray()) {
+            throw new ShopifyMappingException("orders_to_redact is not a list");
+        }
+        for (JsonNode order : orders) {
+            ordersToRedact.add(Payload.idValue(order, "orders_to_redact"));
+        }
+        return List.of(new CustomerRedacted(shop, sourceEventId, triggeredAt, customerId, ordersToRedact));
     }
 
     /**

@@ -56,6 +56,11 @@ final class Payload {
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
+        return idValue(value, field);
+    }
+
+    /** An id that is a value itself, e.g. an element of a list of ids. */
+    static String idValue(JsonNode value, String field) {
         if (value.isIntegralNumber()) {
             return value.bigIntegerValue().toString();
         }

@@ -2,6 +2,7 @@ package io.loyaltyloop.shopify;
 
 import static io.loyaltyloop.shopify.Deliveries.edited;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loyaltyloop.lifecycle.CustomerRedacted;
 import io.loyaltyloop.lifecycle.CustomerSnapshot;
@@ -94,6 +95,24 @@ class CustomerMappingTest {
         // then
         assertThat(events)
                 .containsExactly(new CustomerRedacted(
-                        SHOP, "customers/redact:" + Deliveries.EVENT_ID, Deliveries.TRIGGERED_AT, "191167"));
+                        SHOP,
+                        "customers/redact:" + Deliveries.EVENT_ID,
+                        Deliveries.TRIGGERED_AT,
+                        "191167",
+                        List.of("299938", "280263", "220458")));
+    }
+
+    @Test
+    void refusesOrdersToRedactThatAreNotAListOfIds() {
+        var notAList = edited("customers/redact", r -> r.put("orders_to_redact", "299938"));
+        var floatId =
+                edited("customers/redact", r -> r.putArray("orders_to_redact").add(2.99938e5));
+
+        assertThatThrownBy(() -> mapper.map(notAList, SHOP))
+                .isInstanceOf(ShopifyMappingException.class)
+                .hasMessageContaining("orders_to_redact");
+        assertThatThrownBy(() -> mapper.map(floatId, SHOP))
+                .isInstanceOf(ShopifyMappingException.class)
+                .hasMessageContaining("orders_to_redact");
     }
 }

@@ -95,7 +95,7 @@ class EventApplier {
             case CustomerUpserted e -> customers.upsert(shop, e.customer());
             case CustomerRedacted e -> {
                 customers.redact(shop, e.externalCustomerId(), clock.instant());
-                fulfillments.eraseTracking(shop, e.externalCustomerId());
+                fulfillments.eraseTracking(shop, e.externalCustomerId(), e.externalOrderIds());
             }
         }
         return true;

@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.select;
 import io.loyaltyloop.lifecycle.FulfillmentUpdated;
 import io.loyaltyloop.shop.ShopId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
@@ -59,7 +60,7 @@ class FulfillmentRepository {
      * Forgets the tracking of a redacted customer's orders: a tracking number or link leads to the
      * parcel's address. Status and carrier stay (they are facts about the order, not the person).
      */
-    void eraseTracking(ShopId shop, String externalCustomerId) {
+    void eraseTracking(ShopId shop, String externalCustomerId, List<String> externalOrderIds) {
         dsl.update(FULFILLMENT)
                 .set(FULFILLMENT.TRACKING_NUMBER, (String) null)
                 .set(FULFILLMENT.TRACKING_URL, (String) null)
@@ -70,7 +71,11 @@ class FulfillmentRepository {
                         .on(CUSTOMER.SHOP_ID.eq(SHOP_ORDER.SHOP_ID))
                         .and(CUSTOMER.CUSTOMER_ID.eq(SHOP_ORDER.CUSTOMER_ID))
                         .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                        .and(CUSTOMER.EXTERNAL_ID.eq(externalCustomerId))))
+                        .and(CUSTOMER.EXTERNAL_ID.eq(externalCustomerId))
+                        .union(select(SHOP_ORDER.ORDER_ID)
+                                .from(SHOP_ORDER)
+                                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
+                                .and(SHOP_ORDER.EXTERNAL_ID.in(externalOrderIds)))))
                 .execute();
     }
 }

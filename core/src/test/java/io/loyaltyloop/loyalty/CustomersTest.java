@@ -17,6 +17,7 @@ import io.loyaltyloop.testing.Orders;
 import io.loyaltyloop.testing.Shops;
 import io.loyaltyloop.testing.TestDatabase;
 import java.time.Instant;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,32 @@ class CustomersTest {
         assertThat(f.getTrackingNumber()).isNull();
         assertThat(f.getTrackingUrl()).isNull();
         assertThat(f.getTrackingCompany()).isEqualTo("UPS");
+    }
+
+    @Test
+    void redactionForgetsTheTrackingOfTheOrdersTheHostNamesEvenWhenNotLinkedToTheCustomer() {
+        Orders guest = order(shop.id()).line("1", "42.00");
+        loyalty.apply(guest.paid());
+        loyalty.apply(new FulfillmentUpdated(
+                shop.id(),
+                "f-1",
+                clock.instant(),
+                guest.id(),
+                "f-1",
+                "success",
+                null,
+                "UPS",
+                "1Z1",
+                "https://ups.example/track/1Z1",
+                clock.instant()));
+
+        loyalty.apply(new CustomerRedacted(shop.id(), "redact-1", clock.instant(), "c-1", List.of(guest.id())));
+
+        FulfillmentRecord f = dsl.selectFrom(FULFILLMENT)
+                .where(FULFILLMENT.SHOP_ID.eq(shop.id().value()))
+                .fetchSingle();
+        assertThat(f.getTrackingNumber()).isNull();
+        assertThat(f.getTrackingUrl()).isNull();
     }
 
     @Test
