@@ -5,6 +5,8 @@ import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.system.Transactions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,14 +91,20 @@ class AccessTokenStore implements AccessTokens {
     }
 
     /**
-     * Shopify refused the current token (401): refresh now, whatever its expiry says. Concurrent
-     * callers that all saw the 401 each refresh in turn; each gets a working pair.
+     * Shopify refused a token (401): refresh now, whatever its expiry says. Concurrent callers that
+     * all saw the 401 queue on the row lock; the first refreshes, the others find a token that is
+     * not the one refused and take it, so the refresh token is spent once.
      */
     @Override
-    public String refresh(String shop) {
+    public String refresh(String shop, String rejectedToken) {
         long id = shopId(shop);
         return transactions.inTransaction(() -> {
             ShopAccessTokenRecord locked = tokens.lock(id).orElseThrow(() -> notInstalled(shop));
+            String current = cipher.decrypt(id, locked.getAccessToken());
+            if (!MessageDigest.isEqual(
+                    current.getBytes(StandardCharsets.UTF_8), rejectedToken.getBytes(StandardCharsets.UTF_8))) {
+                return current;
+            }
             return refreshLocked(shop, id, locked);
         });
     }

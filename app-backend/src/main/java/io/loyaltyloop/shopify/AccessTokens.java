@@ -10,8 +10,9 @@ public interface AccessTokens {
     String forShop(String shop);
 
     /**
-     * Called once after Shopify answered 401 with {@link #forShop}'s token: obtain a fresh one (e.g.
-     * token exchange, or re-read a token rotated by another instance) and return it.
+     * Called once after Shopify answered 401 to {@code rejectedToken}: obtain a fresh one and return
+     * it. If the token held now is no longer the rejected one, another caller already refreshed it
+     * and that one is returned, so a burst of 401s costs one refresh.
      */
-    String refresh(String shop);
+    String refresh(String shop, String rejectedToken);
 }

@@ -41,7 +41,7 @@ class ShopDetailsReader {
         }
 
         @Override
-        public String refresh(String shop) {
+        public String refresh(String shop, String rejectedToken) {
             return token;
         }
     }

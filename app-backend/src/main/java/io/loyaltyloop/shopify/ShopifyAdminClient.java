@@ -43,6 +43,9 @@ public final class ShopifyAdminClient {
     private final HttpClient httpClient;
     private final ConcurrentMap<String, ShopConnection> connections = new ConcurrentHashMap<>();
 
+    /** The token of the attempt under way, for the request interceptor. */
+    private static final ScopedValue<String> SENT_TOKEN = ScopedValue.newInstance();
+
     public ShopifyAdminClient(ShopifyAdminProperties properties, AccessTokens tokens, AdminSleeper sleeper) {
         this.properties = properties;
         this.tokens = tokens;
@@ -82,14 +85,19 @@ public final class ShopifyAdminClient {
             Duration wait = Duration.ZERO;
             String failure = "no response";
             RuntimeException cause = null;
+            // Asked on every attempt, not cached: the store refreshes an expiring token ahead of time,
+            // and another instance may have refreshed it since our last call. Kept, so that a 401
+            // names the token it refused.
+            String token = tokens.forShop(shop);
             try {
-                response = connection
-                        .client()
-                        .document(document.text())
-                        .operationName(document.operationName())
-                        // A copy that keeps nulls: null is meaningful to Shopify (e.g. compareDigest).
-                        .variables(new HashMap<String, Object>(variables))
-                        .executeSync();
+                response = ScopedValue.where(SENT_TOKEN, token)
+                        .call(() -> connection
+                                .client()
+                                .document(document.text())
+                                .operationName(document.operationName())
+                                // A copy that keeps nulls: null is meaningful to Shopify (e.g. compareDigest).
+                                .variables(new HashMap<String, Object>(variables))
+                                .executeSync());
             } catch (RuntimeException e) {
                 // The GraphQL client may wrap the RestClient's exception in its transport exception.
                 Optional<RestClientResponseException> http = causeOf(e, RestClientResponseException.class);
@@ -97,8 +105,8 @@ public final class ShopifyAdminClient {
                     int status = http.get().getStatusCode().value();
                     if (status == 401 && !refreshed) {
                         // The token may have been rotated, or revoked and re-granted: one fresh try,
-                        // with whatever the store now holds (the interceptor asks it again).
-                        tokens.refresh(shop);
+                        // with whatever the store holds after refreshing the token it refused.
+                        tokens.refresh(shop, token);
                         refreshed = true;
                     } else if (status == 429 || status >= 500) {
                         wait = retryAfter(http.get()).orElse(backoff(attempt));
@@ -205,9 +213,8 @@ public final class ShopifyAdminClient {
                         + "/graphql.json")
                 .requestFactory(requestFactory)
                 .requestInterceptor((request, body, execution) -> {
-                    // Asked on every call, not cached: the store refreshes an expiring token ahead of
-                    // time, and another instance may have refreshed it since our last call.
-                    request.getHeaders().set(TOKEN_HEADER, tokens.forShop(shop));
+                    // The synchronous client runs this on the calling thread, inside execute's scope.
+                    request.getHeaders().set(TOKEN_HEADER, SENT_TOKEN.get());
                     return execution.execute(request, body);
                 })
                 .build();
@@ -215,7 +222,7 @@ public final class ShopifyAdminClient {
         return connection;
     }
 
-    /** One shop's client; its token comes from {@link AccessTokens} on every request. */
+    /** One shop's client; each attempt's token comes from {@link AccessTokens} at that moment. */
     private static final class ShopConnection {
         HttpSyncGraphQlClient client;
 

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,20 +105,7 @@ class AccessTokenStoreTest extends BackendTest {
         store.store(shop.id(), issued("shpat_first", "shprt_first", Duration.ofMinutes(1)));
         stubRefresh(shop, "shprt_first", "shpat_second", "shprt_second");
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> tokens = new ArrayList<>();
-        try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < 8; i++) {
-                tokens.add(callers.submit(() -> {
-                    start.await();
-                    return store.forShop(shop.platformShopKey());
-                }));
-            }
-            start.countDown();
-            for (Future<String> token : tokens) {
-                assertThat(token.get()).isEqualTo("shpat_second");
-            }
-        }
+        assertThat(eightAtOnce(() -> store.forShop(shop.platformShopKey()))).containsOnly("shpat_second");
 
         assertThat(requestsFor(shop)).isOne();
     }
@@ -163,7 +151,19 @@ class AccessTokenStoreTest extends BackendTest {
         store.store(shop.id(), issued("shpat_first", "shprt_first", Duration.ofHours(1)));
         stubRefresh(shop, "shprt_first", "shpat_second", "shprt_second");
 
-        assertThat(store.refresh(shop.platformShopKey())).isEqualTo("shpat_second");
+        assertThat(store.refresh(shop.platformShopKey(), "shpat_first")).isEqualTo("shpat_second");
+        assertThat(requestsFor(shop)).isOne();
+    }
+
+    @Test
+    void eightConcurrentCallersRefusedWithTheSameTokenCauseOneRefresh() throws Exception {
+        Shop shop = newShop();
+        AccessTokenStore store = store();
+        store.store(shop.id(), issued("shpat_first", "shprt_first", Duration.ofHours(1)));
+        stubRefresh(shop, "shprt_first", "shpat_second", "shprt_second");
+
+        assertThat(eightAtOnce(() -> store.refresh(shop.platformShopKey(), "shpat_first")))
+                .containsOnly("shpat_second");
         assertThat(requestsFor(shop)).isOne();
     }
 
@@ -223,6 +223,25 @@ class AccessTokenStoreTest extends BackendTest {
                 clock.instant().plus(lifetime),
                 refresh,
                 clock.instant().plus(Duration.ofDays(30)));
+    }
+
+    private static List<String> eightAtOnce(Callable<String> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> futures = new ArrayList<>();
+        try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                futures.add(callers.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
     }
 
     private void stubRefresh(Shop shop, String spent, String access, String refresh) {

@@ -1,5 +1,7 @@
 package io.loyaltyloop.shopify;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One shop's token, replaced by {@link #refresh} with the next one we were given. */
@@ -8,6 +10,7 @@ final class FakeAccessTokens implements AccessTokens {
     private volatile String current;
     private final String afterRefresh;
     final AtomicInteger refreshes = new AtomicInteger();
+    final List<String> rejected = new CopyOnWriteArrayList<>();
 
     FakeAccessTokens(String current, String afterRefresh) {
         this.current = current;
@@ -20,8 +23,9 @@ final class FakeAccessTokens implements AccessTokens {
     }
 
     @Override
-    public String refresh(String shop) {
+    public String refresh(String shop, String rejectedToken) {
         refreshes.incrementAndGet();
+        rejected.add(rejectedToken);
         current = afterRefresh;
         return current;
     }

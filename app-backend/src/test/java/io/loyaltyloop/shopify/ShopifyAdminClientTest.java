@@ -131,6 +131,7 @@ class ShopifyAdminClientTest {
         setBalance();
 
         assertThat(tokens.refreshes).hasValue(1);
+        assertThat(tokens.rejected).containsExactly("shpat_old");
         assertThat(sleeper.waits).isEmpty();
         shopify.server.verify(
                 2,
