@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     back after it
  * @param maxAttempts failed attempts (e.g. the shop is not installed yet) before a delivery is
  *     parked for an operator
+ * @param retention how long done deliveries are kept for looking into; at least a day, since
+ *     Shopify retries a delivery for hours
  */
 @Validated
 @ConfigurationProperties("loyalty.shopify.inbox")
@@ -33,4 +35,6 @@ record InboxProperties(
         @NotNull @DurationMin(seconds = 10) @DefaultValue("5m")
         Duration lease,
 
-        @Min(1) @Max(100) @DefaultValue("12") int maxAttempts) {}
+        @Min(1) @Max(100) @DefaultValue("12") int maxAttempts,
+
+        @NotNull @DurationMin(days = 1) @DefaultValue("7d") Duration retention) {}

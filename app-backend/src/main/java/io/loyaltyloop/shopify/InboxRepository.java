@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -121,6 +122,22 @@ class InboxRepository {
         return dsl.deleteFrom(WEBHOOK_INBOX)
                 .where(WEBHOOK_INBOX.SHOP_DOMAIN.eq(keep.shopDomain()))
                 .andNot(key(keep))
+                .execute();
+    }
+
+    /**
+     * Deletes up to {@code limit} done deliveries received before {@code cutoff}. Their duplicates
+     * are by then long past Shopify's retries, and a late one would still be refused by the engine's
+     * own record of applied events. Parked deliveries stay for an operator.
+     */
+    int deleteDoneBefore(Instant cutoff, int limit) {
+        return dsl.deleteFrom(WEBHOOK_INBOX)
+                .where(DSL.field("ctid")
+                        .in(select(DSL.field("ctid"))
+                                .from(WEBHOOK_INBOX)
+                                .where(WEBHOOK_INBOX.STATUS.eq(DONE))
+                                .and(WEBHOOK_INBOX.RECEIVED_AT.lt(utc(cutoff)))
+                                .limit(limit)))
                 .execute();
     }
 

@@ -8,6 +8,7 @@ import io.loyaltyloop.db.tables.records.WebhookInboxRecord;
 import io.loyaltyloop.system.Transactions;
 import io.loyaltyloop.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -180,6 +181,31 @@ class InboxRepositoryTest extends BackendTest {
                 .filteredOn(row -> row.getEventId().equals("p"))
                 .singleElement()
                 .satisfies(row -> assertThat(row.getLastError()).isEqualTo("payload does not map to an event"));
+    }
+
+    @Test
+    void retentionDeletesOnlyDoneDeliveriesReceivedBeforeTheCutoff() {
+        // given, long ago (no other test's rows are that old): done, parked and pending deliveries
+        clock.set(Instant.parse("2000-01-01T00:00:00Z"));
+        WebhookDelivery oldDone = delivery("old-done", "{}");
+        WebhookDelivery oldParked = delivery("old-parked", "{}");
+        WebhookDelivery oldPending = delivery("old-pending", "{}");
+        List.of(oldDone, oldParked, oldPending).forEach(inbox::store);
+        inbox.markDone(oldDone);
+        inbox.park(oldParked, "poison");
+        // and a done one received a day later
+        clock.set(Instant.parse("2000-01-02T00:00:00Z"));
+        WebhookDelivery laterDone = delivery("later-done", "{}");
+        inbox.store(laterDone);
+        inbox.markDone(laterDone);
+
+        // when
+        inbox.deleteDoneBefore(Instant.parse("2000-01-01T12:00:00Z"), 1_000);
+
+        // then
+        assertThat(rows())
+                .extracting(WebhookInboxRecord::getEventId)
+                .containsExactlyInAnyOrder("old-parked", "old-pending", "later-done");
     }
 
     @Test
