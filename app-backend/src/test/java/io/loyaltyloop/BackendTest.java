@@ -49,6 +49,9 @@ public abstract class BackendTest {
     /** The secret before a rotation, which the backend still accepts. */
     protected static final String SHOPIFY_PREVIOUS_SECRET = randomSecret();
 
+    /** Where Shopify sends merchants back to; https, as in production, so cookies are Secure. */
+    protected static final String APP_URL = "https://loyalty-loop.test";
+
     /** Small, so that tests can go over it cheaply; the default is 2 MiB. */
     protected static final int MAX_WEBHOOK_BODY = 64 * 1024;
 
@@ -62,6 +65,8 @@ public abstract class BackendTest {
         registry.add("loyalty.shopify.api-key", () -> "test-api-key");
         registry.add("loyalty.shopify.api-secret", () -> SHOPIFY_SECRET);
         registry.add("loyalty.shopify.api-secret-previous", () -> SHOPIFY_PREVIOUS_SECRET);
+        registry.add("loyalty.shopify.app-url", () -> APP_URL);
+        registry.add("loyalty.shopify.scopes", () -> "read_orders,write_discounts");
         registry.add("loyalty.shopify.max-webhook-body", () -> MAX_WEBHOOK_BODY + "B");
     }
 

@@ -11,6 +11,7 @@ import org.jooq.DSLContext;
 /**
  * The embedded admin's first load after Shopify installed the app: exchange the session token for
  * an offline token pair, register the shop, store the pair. Later loads find both and do nothing.
+ * The authorization-code grant ends here too, with a code instead of a session token.
  */
 class ShopInstaller {
 
@@ -38,19 +39,42 @@ class ShopInstaller {
      * @param rawToken the same token as sent, which Shopify takes as the exchange's subject
      */
     Shop install(SessionToken session, String rawToken) {
-        if (!tokens.available()) {
-            // Before calling Shopify: an exchanged token we could not store would be wasted.
-            throw new TokenStorageUnavailableException();
-        }
+        requireStorage();
         Optional<Shop> existing = shops.findShop(Platform.SHOPIFY, session.shop());
-        if (existing.isPresent() && tokens.hasToken(existing.get().id())) {
+        if (existing.isPresent()
+                && existing.get().active()
+                && tokens.hasToken(existing.get().id())) {
             return existing.get();
         }
-        IssuedTokens issued = shopify.exchange(session.shop(), rawToken);
+        return register(session.shop(), existing, shopify.exchange(session.shop(), rawToken));
+    }
+
+    /**
+     * The authorization-code grant's end: always redeems the code, as the merchant has just granted
+     * the app (perhaps other scopes), and keeps the pair it gives.
+     *
+     * @param shop the shop of a verified OAuth callback
+     */
+    Shop installWithCode(String shop, String authorizationCode) {
+        requireStorage();
+        Optional<Shop> existing = shops.findShop(Platform.SHOPIFY, shop);
+        return register(shop, existing, shopify.redeem(shop, authorizationCode));
+    }
+
+    private void requireStorage() {
+        if (!tokens.available()) {
+            // Before calling Shopify: a token we could not store would be wasted.
+            throw new TokenStorageUnavailableException();
+        }
+    }
+
+    private Shop register(String domain, Optional<Shop> existing, IssuedTokens issued) {
+        // A reinstall after app/uninstalled finds the shop inactive: registering it again reactivates it.
+        boolean active = existing.isPresent() && existing.get().active();
         // Read before anything is written, so a failure leaves no shop without a token.
-        NewShop newShop = existing.isPresent() ? null : details.read(session.shop(), issued.accessToken());
+        NewShop newShop = active ? null : details.read(domain, issued.accessToken());
         return transactions.inTransaction(() -> {
-            Shop shop = existing.orElseGet(() -> shops.register(newShop));
+            Shop shop = active ? existing.get() : shops.register(newShop);
             tokens.store(shop.id(), issued);
             return shop;
         });

@@ -13,8 +13,8 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Shopify's {@code POST /admin/oauth/access_token}: a session token exchanged for an expiring
- * offline token pair, and a refresh token traded for the next pair. The shop's origin comes from
+ * Shopify's {@code POST /admin/oauth/access_token}: a session token exchanged (or an authorization
+ * code redeemed) for an expiring offline token pair, and a refresh token traded for the next pair. The shop's origin comes from
  * {@code loyalty.shopify.shop-origin-template}, so tests send it to a stub.
  */
 class TokenExchangeClient {
@@ -56,6 +56,14 @@ class TokenExchangeClient {
         // Without it Shopify issues a non-expiring token, which it stops accepting in 2027.
         body.put("expiring", "1");
         return call(shop, "token exchange", body);
+    }
+
+    /** The authorization-code grant: the code from a verified OAuth callback, for the same pair. */
+    IssuedTokens redeem(String shop, String authorizationCode) {
+        Map<String, String> body = credentials();
+        body.put("code", authorizationCode);
+        body.put("expiring", "1");
+        return call(shop, "authorization code", body);
     }
 
     IssuedTokens refresh(String shop, String refreshToken) {

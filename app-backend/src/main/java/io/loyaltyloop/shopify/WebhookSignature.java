@@ -50,7 +50,8 @@ final class WebhookSignature {
                 .encodeToString(sign(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM), body));
     }
 
-    private static byte[] sign(SecretKeySpec key, byte[] body) {
+    /** Raw HMAC-SHA256; Shopify signs webhooks (base64) and OAuth queries (hex) with it. */
+    static byte[] sign(SecretKeySpec key, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -53,7 +53,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class SessionEndpointTest extends BackendTest {
 
     private static final WireMockServer shopify = started();
-    private static final String ORIGIN = "http://localhost:" + shopify.port() + "/{shop}";
+    private static final StubbedInstall install = new StubbedInstall(shopify, SHOPIFY_SECRET, SHOPIFY_PREVIOUS_SECRET);
+    private static final String ORIGIN = install.origin;
 
     @Autowired
     DSLContext dsl;
@@ -68,7 +69,7 @@ class SessionEndpointTest extends BackendTest {
     int port;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T12:00:00Z"));
-    private final AccessTokenCipher cipher = AccessTokenCipher.fromBase64(AccessTokenCipherTest.randomKey());
+    private final AccessTokenCipher cipher = install.cipher;
     private final String shop = "install-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
 
     @AfterAll
@@ -77,21 +78,8 @@ class SessionEndpointTest extends BackendTest {
     }
 
     private MockMvc mvc() {
-        ShopifyProperties properties = new ShopifyProperties(
-                SessionTokens.API_KEY,
-                SHOPIFY_SECRET,
-                SHOPIFY_PREVIOUS_SECRET,
-                null,
-                null,
-                "2026-07",
-                ORIGIN,
-                org.springframework.util.unit.DataSize.ofMegabytes(2));
-        TokenExchangeClient exchange = new TokenExchangeClient(SessionTokens.API_KEY, SHOPIFY_SECRET, ORIGIN, clock);
-        AccessTokenStore store = new AccessTokenStore(dsl, shops, cipher, exchange, clock);
-        ShopDetailsReader details =
-                new ShopDetailsReader(ShopifyAdminProperties.defaults().withShopOrigin(ORIGIN), new RecordingSleeper());
-        ShopInstaller installer = new ShopInstaller(dsl, shops, store, exchange, details);
-        return MockMvcBuilders.standaloneSetup(new SessionController(properties, clock, installer))
+        return MockMvcBuilders.standaloneSetup(new SessionController(
+                        install.properties(null, null), clock, install.installer(dsl, shops, clock)))
                 .build();
     }
 
@@ -145,6 +133,25 @@ class SessionEndpointTest extends BackendTest {
         assertThat(shopify.findAll(postRequestedFor(urlPathEqualTo(tokenEndpoint()))))
                 .hasSize(1);
         assertThat(shopify.findAll(postRequestedFor(urlPathEqualTo(graphQl())))).hasSize(1);
+    }
+
+    @Test
+    void aLoadAfterAnUninstallExchangesAgainAndReactivatesTheShop() throws Exception {
+        String token = SessionTokens.token(SHOPIFY_SECRET, shop, clock.instant());
+        stubExchange(token);
+        stubShopDetails();
+        MockMvc mvc = mvc();
+        mvc.perform(get("/shopify/session").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk());
+        Shop installed = shops.findShop(Platform.SHOPIFY, shop).orElseThrow();
+        shops.uninstall(installed.id(), clock.instant());
+
+        mvc.perform(get("/shopify/session").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk());
+
+        assertThat(shops.getShop(installed.id()).active()).isTrue();
+        assertThat(shopify.findAll(postRequestedFor(urlPathEqualTo(tokenEndpoint()))))
+                .hasSize(2);
     }
 
     @Test
@@ -301,17 +308,15 @@ class SessionEndpointTest extends BackendTest {
     }
 
     private void stubShopDetails() {
-        shopify.stubFor(post(urlPathEqualTo(graphQl())).willReturn(okJson("""
-            {"data":{"shop":{"name":"Loop Test","currencyCode":"EUR","ianaTimezone":"Europe/Berlin"}}}\
-            """)));
+        install.stubShopDetails(shop);
     }
 
     private String tokenEndpoint() {
-        return "/" + shop + "/admin/oauth/access_token";
+        return StubbedInstall.tokenEndpoint(shop);
     }
 
     private String graphQl() {
-        return "/" + shop + "/admin/api/2026-07/graphql.json";
+        return StubbedInstall.graphQl(shop);
     }
 
     private static WireMockServer started() {
