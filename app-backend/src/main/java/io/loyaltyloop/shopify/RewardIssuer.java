@@ -3,6 +3,7 @@ package io.loyaltyloop.shopify;
 import io.loyaltyloop.reward.Redemption;
 import io.loyaltyloop.reward.RedemptionStatus;
 import io.loyaltyloop.reward.RewardService;
+import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopService;
@@ -79,6 +80,9 @@ public class RewardIssuer {
      * the sweep. Returns the redemption as it stands when the call returns.
      */
     public Redemption issueNow(ShopId shop, long redemptionId, Duration budget) {
+        if (shops.getShop(shop).platform() != Platform.SHOPIFY) {
+            throw new IllegalArgumentException("shop " + shop + " is not a Shopify shop");
+        }
         Redemption before = current(shop, redemptionId);
         if (before.status() != RedemptionStatus.RESERVED) {
             return before;
@@ -120,6 +124,9 @@ public class RewardIssuer {
         }
         Redemption redemption = found.get();
         Shop shop = shops.getShop(shopId);
+        if (shop.platform() != Platform.SHOPIFY) {
+            return;
+        }
         if (!shop.active()) {
             failForGood(claim, "the shop has uninstalled the app");
             return;

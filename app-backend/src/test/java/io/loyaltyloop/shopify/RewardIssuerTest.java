@@ -11,6 +11,7 @@ import static io.loyaltyloop.shopify.ShopifyAdminStub.ANY_SHOP_ENDPOINT;
 import static io.loyaltyloop.shopify.ShopifyAdminStub.data;
 import static io.loyaltyloop.shopify.ShopifyAdminStub.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.loyaltyloop.BackendTest;
@@ -21,6 +22,8 @@ import io.loyaltyloop.reward.Redemption;
 import io.loyaltyloop.reward.RedemptionStatus;
 import io.loyaltyloop.reward.RewardKind;
 import io.loyaltyloop.reward.RewardService;
+import io.loyaltyloop.shop.NewShop;
+import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.testing.MutableClock;
@@ -244,6 +247,29 @@ class RewardIssuerTest extends BackendTest {
                 .untilAsserted(() -> assertThat(statusOf(redemption)).isEqualTo(RedemptionStatus.ISSUED));
         assertThat(createCalls(redemption)).isEqualTo(1);
         assertLedgerConsistent(shop);
+    }
+
+    @Test
+    void issueNowRefusesAShopThatIsNotOnShopify() {
+        Shop broadleaf = new ShopService(dsl)
+                .register(new NewShop(Platform.BROADLEAF, "site-" + shop.id().value(), "Broadleaf site", "USD", "UTC"));
+
+        assertThatThrownBy(() -> issuer().issueNow(broadleaf.id(), 1, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a Shopify shop");
+        assertThat(shopify.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void issueNowRefusesARedemptionOfAnotherShop() {
+        Redemption redemption = redeem(shop, RewardKind.FIXED_AMOUNT, "5.00");
+        Shop other = newShopWithCustomer(CUSTOMER);
+
+        assertThatThrownBy(() -> issuer().issueNow(other.id(), redemption.id(), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no redemption");
+        assertThat(shopify.server.getAllServeEvents()).isEmpty();
+        assertThat(statusOf(redemption)).isEqualTo(RedemptionStatus.RESERVED);
     }
 
     private RewardIssuer issuer() {
