@@ -138,6 +138,34 @@ class RewardIssuerTest extends BackendTest {
     }
 
     @Test
+    void aShopWithoutAUsableTokenIsTriedAgainLater() {
+        Redemption redemption = redeem(shop, RewardKind.FIXED_AMOUNT, "5.00");
+        AccessTokens revoked = new AccessTokens() {
+            @Override
+            public String forShop(String domain) {
+                throw new AccessTokenUnavailableException(domain + ": the refresh token expired");
+            }
+
+            @Override
+            public String refresh(String domain) {
+                return forShop(domain);
+            }
+        };
+        ShopifyAdminClient client = new ShopifyAdminClient(
+                ShopifyAdminProperties.defaults().withShopOrigin(shopify.shopOrigin()),
+                revoked,
+                new RecordingSleeper());
+
+        issuer(client).sweepOnce();
+
+        assertThat(statusOf(redemption)).isEqualTo(RedemptionStatus.RESERVED);
+        assertThat(attempts(redemption).getLastError()).contains("the refresh token expired");
+        assertThat(attempts(redemption).getNextAttemptAt().toInstant()).isEqualTo(START.plusSeconds(30));
+        assertThat(shopify.server.getAllServeEvents()).isEmpty();
+        assertThat(available(shop)).isEqualTo(400);
+    }
+
+    @Test
     void twoInstancesSweepingAtOnceCreateTheCodeOnce() {
         Redemption redemption = redeem(shop, RewardKind.FREE_SHIPPING, null);
         shopify.always(data(CREATED.replace("discountCodeBasicCreate", "discountCodeFreeShippingCreate"))
@@ -273,11 +301,15 @@ class RewardIssuerTest extends BackendTest {
     }
 
     private RewardIssuer issuer() {
+        return issuer(shopify.client());
+    }
+
+    private RewardIssuer issuer(ShopifyAdminClient client) {
         return new RewardIssuer(
                 dsl,
                 rewards,
                 new ShopService(dsl, clock),
-                new AdminDiscountCodes(shopify.client()),
+                new AdminDiscountCodes(client),
                 PROPERTIES,
                 clock,
                 Executors.newVirtualThreadPerTaskExecutor());
