@@ -34,7 +34,10 @@ import org.springframework.util.FileSystemUtils;
             "loyalty.jobs.release-interval=1s",
             "db-scheduler.polling-interval=500ms",
             // Tests that look at inbox rows must not race the worker; InboxWorkerTest drives it.
-            "loyalty.shopify.inbox.enabled=false"
+            "loyalty.shopify.inbox.enabled=false",
+            // Likewise the Shopify sweeps: their tests drive them by hand, against WireMock.
+            "loyalty.shopify.issuing.enabled=false",
+            "loyalty.shopify.mirror.enabled=false"
         })
 public abstract class BackendTest {
 

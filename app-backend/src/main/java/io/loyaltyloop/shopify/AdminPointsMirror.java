@@ -1,14 +1,21 @@
 package io.loyaltyloop.shopify;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * Mirrors a customer's available points onto their Shopify Customer ({@code $app:loyalty.points},
- * {@code number_integer}) so the theme and Flow can show them without calling us. Shopify is a
- * copy: the ledger stays the truth, and each write carries the whole balance, so a retried or
- * repeated write is harmless.
+ * Mirrors customers' available points onto their Shopify Customer ({@code $app.points}, {@code
+ * number_integer}) so the theme and Flow can show them without calling us. Shopify is a copy: the
+ * ledger stays the truth, and each write carries the whole balance, so a retried or repeated write
+ * is harmless.
  */
 public final class AdminPointsMirror {
+
+    /** Shopify's limit of metafields per {@code metafieldsSet} call. */
+    public static final int MAX_PER_CALL = 25;
+
+    static final String NAMESPACE = "$app";
+    static final String KEY = "points";
 
     private final ShopifyAdminClient client;
 
@@ -17,17 +24,49 @@ public final class AdminPointsMirror {
     }
 
     /**
+     * One customer's balance to write.
+     *
+     * @param customerId the customer's GID, {@code gid://shopify/Customer/…}
+     */
+    public record Balance(String customerId, long points) {
+        public Balance {
+            if (customerId == null || !customerId.startsWith("gid://shopify/Customer/")) {
+                throw new IllegalArgumentException("customerId must be a Customer GID: " + customerId);
+            }
+        }
+    }
+
+    /**
      * @param customerId the customer's GID, {@code gid://shopify/Customer/…}
      * @throws AdminUserErrorsException if Shopify refused the value
      */
     public void mirror(String shop, String customerId, long points) {
-        if (!customerId.startsWith("gid://shopify/Customer/")) {
-            throw new IllegalArgumentException("customerId must be a Customer GID: " + customerId);
+        mirror(shop, List.of(new Balance(customerId, points)));
+    }
+
+    /**
+     * Writes up to {@link #MAX_PER_CALL} balances in one atomic call.
+     *
+     * @throws AdminUserErrorsException if Shopify refused any of them (then none was written); each
+     *     error's field starts with {@code metafields, <index>}
+     */
+    public void mirror(String shop, List<Balance> balances) {
+        if (balances.isEmpty() || balances.size() > MAX_PER_CALL) {
+            throw new IllegalArgumentException("1 to " + MAX_PER_CALL + " balances a call, not " + balances.size());
         }
-        client.mutate(
-                shop,
-                AdminDocument.POINTS_BALANCE_SET,
-                Map.of("customerId", customerId, "points", Long.toString(points)),
-                "metafieldsSet");
+        List<Map<String, String>> metafields = balances.stream()
+                .map(b -> Map.of(
+                        "ownerId",
+                        b.customerId(),
+                        "namespace",
+                        NAMESPACE,
+                        "key",
+                        KEY,
+                        "type",
+                        "number_integer",
+                        "value",
+                        Long.toString(b.points())))
+                .toList();
+        client.mutate(shop, AdminDocument.POINTS_BALANCE_SET, Map.of("metafields", metafields), "metafieldsSet");
     }
 }

@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 /** Reward codes are created once, even when a retry meets the code an earlier attempt created. */
 class AdminDiscountCodesTest {
 
-    private static final String CUSTOMER = "gid://shopify/Customer/624407574";
-    private static final String NODE = "gid://shopify/DiscountCodeNode/1057371212";
+    static final String CUSTOMER = "gid://shopify/Customer/624407574";
+    static final String NODE = "gid://shopify/DiscountCodeNode/1057371212";
 
-    private static final String CREATED = """
+    static final String CREATED = """
         {"discountCodeBasicCreate":{"codeDiscountNode":{"id":"%s"},"userErrors":[]}}\
         """.formatted(NODE);
 
-    private static final String TAKEN = """
+    static final String TAKEN = """
         {"discountCodeBasicCreate":{"codeDiscountNode":null,"userErrors":[{"field":["basicCodeDiscount","code"],\
         "code":"TAKEN","message":"Code must be unique. Please try a different code."}]}}\
         """;
@@ -145,7 +145,7 @@ class AdminDiscountCodesTest {
                 "LOOP-7Q2M-XK4D", "Loyalty reward", CUSTOMER, Instant.parse("2026-11-23T00:00:00Z"), value);
     }
 
-    private static String lookup(String tag, String customer) {
+    static String lookup(String tag, String customer) {
         return """
             {"codeDiscountNodeByCode":{"id":"%s","codeDiscount":{"__typename":"DiscountCodeBasic",\
             "tags":["%s"],"context":{"__typename":"DiscountCustomers","customers":[{"id":"%s"}]}}}}\

@@ -26,16 +26,19 @@ class AdminPointsMirrorTest {
     @Test
     void writesTheBalanceAsAStringValueForTheCustomer() {
         shopify.always(data("""
-            {"metafieldsSet":{"metafields":[{"id":"gid://shopify/Metafield/1","namespace":"app--1234--loyalty",\
+            {"metafieldsSet":{"metafields":[{"id":"gid://shopify/Metafield/1","namespace":"app--1234",\
             "key":"points","value":"1250"}],"userErrors":[]}}\
             """));
 
         mirror.mirror(SHOP, "gid://shopify/Customer/624407574", 1250);
 
         shopify.server.verify(postRequestedFor(urlPathEqualTo(ENDPOINT))
-                .withRequestBody(
-                        matchingJsonPath("$.variables.customerId", equalTo("gid://shopify/Customer/624407574")))
-                .withRequestBody(matchingJsonPath("$.variables.points", equalTo("1250"))));
+                .withRequestBody(matchingJsonPath(
+                        "$.variables.metafields[0].ownerId", equalTo("gid://shopify/Customer/624407574")))
+                .withRequestBody(matchingJsonPath("$.variables.metafields[0].namespace", equalTo("$app")))
+                .withRequestBody(matchingJsonPath("$.variables.metafields[0].key", equalTo("points")))
+                .withRequestBody(matchingJsonPath("$.variables.metafields[0].type", equalTo("number_integer")))
+                .withRequestBody(matchingJsonPath("$.variables.metafields[0].value", equalTo("1250"))));
     }
 
     @Test

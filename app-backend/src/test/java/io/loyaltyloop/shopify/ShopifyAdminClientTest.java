@@ -24,12 +24,18 @@ import org.junit.jupiter.api.Test;
 class ShopifyAdminClientTest {
 
     private static final String BALANCE_SET = """
-        {"metafieldsSet":{"metafields":[{"id":"gid://shopify/Metafield/1069229008","namespace":"app--1234--loyalty",\
+        {"metafieldsSet":{"metafields":[{"id":"gid://shopify/Metafield/1069229008","namespace":"app--1234",\
         "key":"points","value":"120"}],"userErrors":[]}}\
         """;
 
-    private static final Map<String, Object> BALANCE_VARIABLES =
-            Map.of("customerId", "gid://shopify/Customer/624407574", "points", "120");
+    private static final Map<String, Object> BALANCE_VARIABLES = Map.of(
+            "metafields",
+            java.util.List.of(Map.of(
+                    "ownerId", "gid://shopify/Customer/624407574",
+                    "namespace", "$app",
+                    "key", "points",
+                    "type", "number_integer",
+                    "value", "120")));
 
     private final ShopifyAdminStub shopify = new ShopifyAdminStub();
     private final FakeAccessTokens tokens = new FakeAccessTokens("shpat_old", "shpat_new");
@@ -52,7 +58,7 @@ class ShopifyAdminClientTest {
         shopify.server.verify(postRequestedFor(urlPathEqualTo(ENDPOINT))
                 .withHeader("X-Shopify-Access-Token", equalTo("shpat_old"))
                 .withRequestBody(matchingJsonPath("$.operationName", equalTo("AdminPointsBalanceSet")))
-                .withRequestBody(matchingJsonPath("$.variables.points", equalTo("120")))
+                .withRequestBody(matchingJsonPath("$.variables.metafields[0].value", equalTo("120")))
                 .withRequestBody(matchingJsonPath("$.query", containing("metafieldsSet"))));
         assertThat(sleeper.waits).isEmpty();
     }

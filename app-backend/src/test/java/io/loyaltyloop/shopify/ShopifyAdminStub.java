@@ -3,7 +3,7 @@ package io.loyaltyloop.shopify;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -20,6 +20,9 @@ final class ShopifyAdminStub implements AutoCloseable {
     static final String SHOP = "loop-test.myshopify.com";
     static final String ENDPOINT = "/" + SHOP + "/admin/api/2026-07/graphql.json";
 
+    /** The stub answers for every shop: tests with database shops use their generated domains. */
+    static final String ANY_SHOP_ENDPOINT = "/[a-z0-9.-]+/admin/api/2026-07/graphql.json";
+
     final WireMockServer server =
             new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
@@ -27,7 +30,6 @@ final class ShopifyAdminStub implements AutoCloseable {
         server.start();
     }
 
-    /** The origin template that sends {@code {shop}} to this stub. */
     /** A client for this stub's shop with a fixed token, that never really waits. */
     ShopifyAdminClient client() {
         return new ShopifyAdminClient(
@@ -36,19 +38,20 @@ final class ShopifyAdminStub implements AutoCloseable {
                 new RecordingSleeper());
     }
 
+    /** The origin template that sends {@code {shop}} to this stub. */
     String shopOrigin() {
         return "http://localhost:" + server.port() + "/{shop}";
     }
 
     /** Every call gets this answer, whatever was asked. */
     void always(ResponseDefinitionBuilder response) {
-        server.stubFor(post(urlPathEqualTo(ENDPOINT)).willReturn(response));
+        server.stubFor(post(urlPathMatching(ANY_SHOP_ENDPOINT)).willReturn(response));
     }
 
     /** The calls get these answers in order; the last one repeats. Once per test. */
     void inOrder(ResponseDefinitionBuilder... responses) {
         for (int i = 0; i < responses.length; i++) {
-            ScenarioMappingBuilder mapping = post(urlPathEqualTo(ENDPOINT))
+            ScenarioMappingBuilder mapping = post(urlPathMatching(ANY_SHOP_ENDPOINT))
                     .inScenario("calls")
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i);
             if (i < responses.length - 1) {

@@ -10,9 +10,11 @@ import static io.loyaltyloop.db.Tables.ORDER_LINE;
 import static io.loyaltyloop.db.Tables.ORDER_REFUND;
 import static io.loyaltyloop.db.Tables.POINTS_ACCOUNT;
 import static io.loyaltyloop.db.Tables.POINTS_LEDGER;
+import static io.loyaltyloop.db.Tables.POINTS_MIRROR;
 import static io.loyaltyloop.db.Tables.PROCESSED_EVENT;
 import static io.loyaltyloop.db.Tables.PROGRAM_SETTINGS;
 import static io.loyaltyloop.db.Tables.REDEMPTION;
+import static io.loyaltyloop.db.Tables.REDEMPTION_ISSUE;
 import static io.loyaltyloop.db.Tables.REFUND_LINE;
 import static io.loyaltyloop.db.Tables.REWARD;
 import static io.loyaltyloop.db.Tables.SHOP;
@@ -37,12 +39,14 @@ class ShopErasure {
      */
     private static final List<Table<?>> CHILDREN_FIRST = List.of(
             POINTS_LEDGER,
+            REDEMPTION_ISSUE,
             REDEMPTION,
             REFUND_LINE,
             ORDER_REFUND,
             ORDER_LINE,
             FULFILLMENT,
             SHOP_ORDER,
+            POINTS_MIRROR,
             POINTS_ACCOUNT,
             CUSTOMER,
             PROCESSED_EVENT,
