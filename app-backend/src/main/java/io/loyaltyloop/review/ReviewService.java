@@ -140,7 +140,7 @@ public class ReviewService {
 
     /** Published reviews with their text, newest first; for one product, or the shop when null. */
     public List<Review> published(ShopId shop, String productId, int limit) {
-        return repository.published(shop, productId, Math.clamp(limit, 1, 1000));
+        return repository.published(shop, productId, Math.clamp(limit, 1, 20_000));
     }
 
     public ProductRating rating(ShopId shop, String productId) {
