@@ -149,17 +149,16 @@ class ReviewModerationTest extends BackendTest {
     @Test
     void capsTheIncentivePerCustomerPerCalendarMonthOfTheShop() {
         reviews.updateSettings(shop.id(), new ReviewSettings(true, 4, List.of(), 30, 2), "owner@shop.test");
-
-        List<Review> november = List.of(submit(5, "one"), submit(5, "two"), submit(5, "three"));
-
-        assertThat(november).extracting(Review::incentivized).containsExactly(true, true, false);
-        assertThat(november).extracting(Review::status).containsOnly(ReviewStatus.PUBLISHED);
-        assertThat(loyalty.balance(shop.id(), customer).orElseThrow().available())
-                .isEqualTo(60);
-
-        // New York is still in November at 04:59 UTC on 1 December, and in December at 05:00.
         Instant before = clock.instant();
         try {
+            // The shop is in New York: 1 December 04:59 UTC is still 30 November there, 05:00 is December.
+            clock.set(Instant.parse("2026-11-15T12:00:00Z"));
+            List<Review> november = List.of(submit(5, "one"), submit(5, "two"), submit(5, "three"));
+            assertThat(november).extracting(Review::incentivized).containsExactly(true, true, false);
+            assertThat(november).extracting(Review::status).containsOnly(ReviewStatus.PUBLISHED);
+            // Not the balance: at this time the release job may make the orders' own points available.
+            assertThat(reviewEntries()).extracting(LedgerEntry::availableDelta).containsExactly(30L, 30L);
+
             clock.set(Instant.parse("2026-12-01T04:59:00Z"));
             assertThat(submit(5, "four").incentivized()).isFalse();
             clock.set(Instant.parse("2026-12-01T05:00:00Z"));
@@ -167,6 +166,37 @@ class ReviewModerationTest extends BackendTest {
         } finally {
             clock.set(before);
         }
+        assertThat(verifier.verify(shop.id(), m -> {}).ok()).isTrue();
+    }
+
+    @Test
+    void concurrentApprovalsKeepToTheCapAndCreditEachReviewOnce() throws Exception {
+        reviews.updateSettings(shop.id(), new ReviewSettings(true, 5, List.of(), 50, 2), "owner@shop.test");
+        List<Review> pending = List.of(submit(3, "a"), submit(3, "b"), submit(3, "c"), submit(3, "d"));
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var approvals = new java.util.ArrayList<java.util.concurrent.Future<Review>>();
+            for (int round = 0; round < 2; round++) {
+                for (Review review : pending) {
+                    approvals.add(pool.submit(() -> {
+                        start.await();
+                        return reviews.approve(shop.id(), review.reviewId(), "owner@shop.test");
+                    }));
+                }
+            }
+            start.countDown();
+            for (var approval : approvals) {
+                approval.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(reviews.list(shop.id(), ReviewQuery.all()))
+                .filteredOn(Review::incentivized)
+                .hasSize(2);
+        assertThat(reviewEntries()).hasSize(2);
+        assertThat(loyalty.balance(shop.id(), customer).orElseThrow().available())
+                .isEqualTo(100);
         assertThat(verifier.verify(shop.id(), m -> {}).ok()).isTrue();
     }
 
