@@ -67,7 +67,8 @@ class AppConfigurationTest {
     @Test
     void asksOnlyForTheScopesItUses() {
         assertThat(app.path("access_scopes").path("scopes").asString().split(","))
-                .containsExactlyInAnyOrder("read_orders", "read_fulfillments", "read_customers", "write_discounts");
+                .containsExactlyInAnyOrder(
+                        "read_orders", "read_fulfillments", "read_customers", "write_customers", "write_discounts");
     }
 
     private static Set<String> topics(JsonNode subscription) {

@@ -15,5 +15,7 @@ public enum EntryKind {
     /** Available points expired after inactivity. */
     EXPIRE,
     /** A store admin changed the balance by hand, with a reason. */
-    ADJUST
+    ADJUST,
+    /** A customer's review was published and earned the shop's review incentive (available at once). */
+    REVIEW
 }

@@ -42,6 +42,7 @@ class EventApplier {
     private final CustomerRepository customers;
     private final OrderRepository orders;
     private final FulfillmentRepository fulfillments;
+    private final CustomerContentErasure customerContent;
     private final ProgramRepository programs;
 
     EventApplier(DSLContext dsl, Clock clock) {
@@ -51,6 +52,7 @@ class EventApplier {
         this.customers = new CustomerRepository(dsl);
         this.orders = new OrderRepository(dsl);
         this.fulfillments = new FulfillmentRepository(dsl);
+        this.customerContent = new CustomerContentErasure(dsl);
         this.programs = new ProgramRepository(dsl);
     }
 
@@ -96,6 +98,7 @@ class EventApplier {
             case CustomerRedacted e -> {
                 customers.redact(shop, e.externalCustomerId(), clock.instant());
                 fulfillments.eraseTracking(shop, e.externalCustomerId(), e.externalOrderIds());
+                customerContent.erase(shop, e.externalCustomerId(), clock.instant());
             }
         }
         return true;

@@ -228,7 +228,7 @@ public class Ledger {
 
     private static long earnedPart(EntryKind kind, long total) {
         return switch (kind) {
-            case EARN, REVERSE -> total;
+            case EARN, REVERSE, REVIEW -> total;
             case ADJUST -> Math.max(total, 0);
             default -> 0;
         };

@@ -174,6 +174,40 @@ public class LoyaltyService {
     }
 
     /**
+     * Locks the customer's balance row until the surrounding transaction ends (creating it if
+     * needed). For another feature whose own decision about points must not race the ledger, e.g.
+     * the review incentive's monthly cap: take this lock first, then the feature's rows.
+     */
+    public void lockCustomer(ShopId shop, long customerId) {
+        transactions.run(() -> ledger.lock(shop, customerId));
+    }
+
+    /**
+     * Credits points for the customer's published review as one {@code REVIEW} entry, available at
+     * once (nothing about a review can be returned), counting as activity for expiry. Joins the
+     * caller's transaction; making sure a review is credited once is the caller's business.
+     *
+     * @param reference names the review in the entry, e.g. {@code review:42}
+     * @return the ledger entry's id
+     */
+    public long creditReview(ShopId shop, long customerId, long points, String reference) {
+        if (points <= 0) {
+            throw new IllegalArgumentException("a review credit must be positive, was " + points);
+        }
+        return transactions.inTransaction(() -> {
+            ledger.lock(shop, customerId);
+            Instant now = clock.instant();
+            Posting posting = Posting.of(customerId, EntryKind.REVIEW, 0, points)
+                    .withReason(reference, "system")
+                    .withActivity(
+                            now,
+                            ExpiryClock.of(shops.getShop(shop), shops.settings(shop))
+                                    .expiresAt(now));
+            return ledger.post(shop, posting);
+        });
+    }
+
+    /**
      * Makes available the points of orders whose return window has closed. Safe to run on several
      * instances at once: each order is re-checked under its lock. Returns how many orders it released.
      */

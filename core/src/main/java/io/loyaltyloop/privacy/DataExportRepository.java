@@ -5,7 +5,9 @@ import static io.loyaltyloop.db.Tables.DATA_REQUEST_EXPORT;
 import static io.loyaltyloop.db.Tables.POINTS_ACCOUNT;
 import static io.loyaltyloop.db.Tables.POINTS_LEDGER;
 import static io.loyaltyloop.db.Tables.REDEMPTION;
+import static io.loyaltyloop.db.Tables.REVIEW;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
+import static io.loyaltyloop.db.Tables.SURVEY_RESPONSE;
 import static io.loyaltyloop.db.Tables.TIER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
@@ -60,7 +62,7 @@ class DataExportRepository {
     }
 
     /**
-     * {customer, balance, ledger, orders, redemptions}: customer and balance are null and the lists
+     * {customer, reviews, survey_answers, balance, ledger, orders, redemptions}: customer and balance are null and the lists
      * empty when nothing is held for the customer. Order ids are the host's; our internal ids are
      * left out.
      */
@@ -140,8 +142,44 @@ class DataExportRepository {
                 .from(REDEMPTION)
                 .where(REDEMPTION.SHOP_ID.eq(s))
                 .and(REDEMPTION.CUSTOMER_ID.eq(customerId)));
+        // What the customer wrote about the orders: reviews and survey answers, found by order.
+        Field<JSONB> reviews = field(select(coalesce(
+                        jsonbArrayAgg(jsonbObject(
+                                        key("order_id").value(SHOP_ORDER.EXTERNAL_ID),
+                                        key("product_id").value(REVIEW.PRODUCT_ID),
+                                        key("rating").value(REVIEW.RATING),
+                                        key("title").value(REVIEW.TITLE),
+                                        key("body").value(REVIEW.BODY),
+                                        key("display_name").value(REVIEW.DISPLAY_NAME),
+                                        key("status").value(REVIEW.STATUS),
+                                        key("submitted_at").value(REVIEW.SUBMITTED_AT)))
+                                .orderBy(REVIEW.REVIEW_ID),
+                        inline(EMPTY_ARRAY)))
+                .from(REVIEW)
+                .join(SHOP_ORDER)
+                .on(SHOP_ORDER.SHOP_ID.eq(REVIEW.SHOP_ID))
+                .and(SHOP_ORDER.ORDER_ID.eq(REVIEW.ORDER_ID))
+                .where(REVIEW.SHOP_ID.eq(s))
+                .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId)));
+        Field<JSONB> surveys = field(select(coalesce(
+                        jsonbArrayAgg(jsonbObject(
+                                        key("order_id").value(SHOP_ORDER.EXTERNAL_ID),
+                                        key("type").value(SURVEY_RESPONSE.SURVEY_TYPE),
+                                        key("score").value(SURVEY_RESPONSE.SCORE),
+                                        key("comment").value(SURVEY_RESPONSE.COMMENT),
+                                        key("responded_at").value(SURVEY_RESPONSE.RESPONDED_AT)))
+                                .orderBy(SURVEY_RESPONSE.RESPONDED_AT),
+                        inline(EMPTY_ARRAY)))
+                .from(SURVEY_RESPONSE)
+                .join(SHOP_ORDER)
+                .on(SHOP_ORDER.SHOP_ID.eq(SURVEY_RESPONSE.SHOP_ID))
+                .and(SHOP_ORDER.ORDER_ID.eq(SURVEY_RESPONSE.ORDER_ID))
+                .where(SURVEY_RESPONSE.SHOP_ID.eq(s))
+                .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId)));
         return field(select(jsonbObject(
                 key("customer").value(customer),
+                key("reviews").value(reviews),
+                key("survey_answers").value(surveys),
                 key("balance").value(balance),
                 key("ledger").value(ledger),
                 key("orders").value(orders),

@@ -16,10 +16,13 @@ import static io.loyaltyloop.db.Tables.PROGRAM_SETTINGS;
 import static io.loyaltyloop.db.Tables.REDEMPTION;
 import static io.loyaltyloop.db.Tables.REDEMPTION_ISSUE;
 import static io.loyaltyloop.db.Tables.REFUND_LINE;
+import static io.loyaltyloop.db.Tables.REVIEW;
+import static io.loyaltyloop.db.Tables.REVIEW_SETTINGS;
 import static io.loyaltyloop.db.Tables.REWARD;
 import static io.loyaltyloop.db.Tables.SHOP;
 import static io.loyaltyloop.db.Tables.SHOP_ACCESS_TOKEN;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
+import static io.loyaltyloop.db.Tables.SURVEY_RESPONSE;
 import static io.loyaltyloop.db.Tables.TIER;
 
 import io.loyaltyloop.shop.ShopId;
@@ -38,6 +41,9 @@ class ShopErasure {
      * here; the erasure test finds any table with a {@code shop_id} left behind.
      */
     private static final List<Table<?>> CHILDREN_FIRST = List.of(
+            // Reviews point at the ledger entry of their incentive, and at orders and customers.
+            REVIEW,
+            SURVEY_RESPONSE,
             POINTS_LEDGER,
             REDEMPTION_ISSUE,
             REDEMPTION,
@@ -57,7 +63,8 @@ class ShopErasure {
             TIER,
             EARNING_EXCLUSION,
             EARNING_RULE,
-            PROGRAM_SETTINGS);
+            PROGRAM_SETTINGS,
+            REVIEW_SETTINGS);
 
     private final DSLContext dsl;
 
