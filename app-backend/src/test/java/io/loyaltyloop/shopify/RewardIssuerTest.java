@@ -147,7 +147,7 @@ class RewardIssuerTest extends BackendTest {
             }
 
             @Override
-            public String refresh(String domain) {
+            public String refresh(String domain, String rejectedToken) {
                 return forShop(domain);
             }
         };
