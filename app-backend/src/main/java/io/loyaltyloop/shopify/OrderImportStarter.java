@@ -61,34 +61,35 @@ class OrderImportStarter {
                     clock.instant());
             return false;
         }
+        AdminBulkOperation operation;
         try {
-            AdminBulkOperation operation = bulk.start(shop.platformShopKey());
-            imports.started(row, operation.id(), clock.instant());
-            log.info("order import for {} started as {}", shop.platformShopKey(), operation.id());
-            return true;
-        } catch (ShopifyAdminException | AccessTokenUnavailableException e) {
-            // Unreachable, throttled, no token yet, or OPERATION_IN_PROGRESS (the merchant's or
-            // another app's bulk query): all pass with time.
-            int attempts = row.getAttempts() + 1;
-            if (attempts >= properties.maxStartAttempts()) {
-                log.warn(
-                        "order import for {} gave up after {} attempts: {}",
-                        shop.platformShopKey(),
-                        attempts,
-                        e.getMessage());
-                imports.finish(
-                        row, OrderImportRepository.FAILED, "could not start: " + e.getMessage(), clock.instant());
-                return false;
-            }
-            Duration backoff = Duration.ofMinutes(1L << Math.min(attempts - 1, 10));
-            Instant next = clock.instant().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
-            log.info(
-                    "order import for {} not started ({}); next try at {}",
-                    shop.platformShopKey(),
-                    e.getMessage(),
-                    next);
-            imports.startFailed(row, e.getMessage(), next);
+            operation = bulk.start(shop.platformShopKey());
+        } catch (RuntimeException e) {
+            // Unreachable, throttled, no usable token (the GraphQL client may wrap that one), or
+            // OPERATION_IN_PROGRESS (the merchant's or another app's bulk query): all pass with
+            // time, and anything else is retried a bounded number of times and then shown.
+            retryLater(row, shop, e);
             return false;
         }
+        imports.started(row, operation.id(), clock.instant());
+        log.info("order import for {} started as {}", shop.platformShopKey(), operation.id());
+        return true;
+    }
+
+    private void retryLater(OrderImportRecord row, Shop shop, RuntimeException e) {
+        int attempts = row.getAttempts() + 1;
+        if (attempts >= properties.maxStartAttempts()) {
+            log.warn(
+                    "order import for {} gave up after {} attempts: {}",
+                    shop.platformShopKey(),
+                    attempts,
+                    e.toString());
+            imports.finish(row, OrderImportRepository.FAILED, "could not start: " + e.getMessage(), clock.instant());
+            return;
+        }
+        Duration backoff = Duration.ofMinutes(1L << Math.min(attempts - 1, 10));
+        Instant next = clock.instant().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+        log.info("order import for {} not started ({}); next try at {}", shop.platformShopKey(), e.getMessage(), next);
+        imports.startFailed(row, e.getMessage(), next);
     }
 }
