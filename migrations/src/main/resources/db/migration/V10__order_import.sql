@@ -22,6 +22,9 @@ create table order_import (
     events_applied  bigint      not null default 0 check (events_applied >= 0),
     events_rejected bigint      not null default 0 check (events_rejected >= 0),
     events_skipped  bigint      not null default 0 check (events_skipped >= 0),
+    -- While a worker reads the result file: until when it holds it (extended after every batch), so
+    -- a second instance given the same webhook after the inbox lease ran out does not read it too.
+    reading_until   timestamptz,
     -- Shopify's errorCode for a failed operation, or why the start or the read failed last.
     error           text,
     primary key (shop_id, import_id),

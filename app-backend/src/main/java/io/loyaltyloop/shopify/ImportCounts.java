@@ -8,15 +8,4 @@ package io.loyaltyloop.shopify;
  * @param rejected events the engine refused, plus lines and orders that could not be mapped
  * @param skipped events the engine already had (a re-run of the same file)
  */
-record ImportCounts(long ordersRead, long applied, long rejected, long skipped) {
-
-    static final ImportCounts NONE = new ImportCounts(0, 0, 0, 0);
-
-    ImportCounts plus(ImportCounts other) {
-        return new ImportCounts(
-                ordersRead + other.ordersRead,
-                applied + other.applied,
-                rejected + other.rejected,
-                skipped + other.skipped);
-    }
-}
+record ImportCounts(long ordersRead, long applied, long rejected, long skipped) {}

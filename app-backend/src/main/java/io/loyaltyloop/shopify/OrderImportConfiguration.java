@@ -49,7 +49,7 @@ class OrderImportConfiguration {
         return new OrderImportFinisher(
                 imports,
                 new AdminBulkOrdersImport(admin),
-                new OrderImportReader(loyalty, imports, properties.batchSize()),
+                new OrderImportReader(loyalty, imports, properties.batchSize(), properties.readLease(), clock),
                 properties,
                 clock);
     }

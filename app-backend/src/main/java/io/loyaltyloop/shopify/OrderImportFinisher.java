@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ class OrderImportFinisher {
     private final AdminBulkOrdersImport bulk;
     private final OrderImportReader reader;
     private final HttpClient http;
+    private final Duration readLease;
     private final Clock clock;
 
     OrderImportFinisher(
@@ -48,6 +50,7 @@ class OrderImportFinisher {
         this.bulk = bulk;
         this.reader = reader;
         this.clock = clock;
+        this.readLease = properties.readLease();
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -98,7 +101,10 @@ class OrderImportFinisher {
             imports.finish(row, OrderImportRepository.COMPLETED, null, clock.instant());
             return;
         }
-        imports.resetCounts(row);
+        if (!imports.claimRead(row, clock.instant(), clock.instant().plus(readLease))) {
+            // Another instance got the delivery after its inbox lease ran out and is reading still.
+            throw new IllegalStateException("order import " + operation.id() + " is being read by another worker");
+        }
         try (BufferedReader in = open(operation.url())) {
             reader.read(shop.id(), row, in, operation.objectCount());
         } catch (IOException e) {

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *     import is recorded as FAILED
  * @param batchSize events applied to the engine per transaction while the file is read
  * @param connectTimeout for the result file's host
+ * @param readLease how long a worker holds the result file without finishing a batch before another
+ *     may read it (the same webhook can reach a second instance once its inbox lease ran out)
  */
 @Validated
 @ConfigurationProperties("loyalty.shopify.order-import")
@@ -29,9 +31,13 @@ record OrderImportProperties(
         @Min(1) @Max(10000) @DefaultValue("1000") int batchSize,
 
         @NotNull @DurationMin(millis = 100) @DefaultValue("10s")
-        Duration connectTimeout) {
+        Duration connectTimeout,
+
+        @NotNull @DurationMin(seconds = 10) @DefaultValue("5m")
+        Duration readLease) {
 
     static OrderImportProperties defaults() {
-        return new OrderImportProperties(Duration.ofMinutes(1), 12, 1000, Duration.ofSeconds(10));
+        return new OrderImportProperties(
+                Duration.ofMinutes(1), 12, 1000, Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
 }

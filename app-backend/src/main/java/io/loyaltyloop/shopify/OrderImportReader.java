@@ -8,6 +8,8 @@ import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.shop.ShopId;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,11 +28,20 @@ class OrderImportReader {
     private final LoyaltyService loyalty;
     private final OrderImportRepository imports;
     private final int batchSize;
+    private final Duration readLease;
+    private final Clock clock;
 
-    OrderImportReader(LoyaltyService loyalty, OrderImportRepository imports, int batchSize) {
+    /**
+     * @param readLease how long each batch holds the file against other workers; far longer than a
+     *     batch takes
+     */
+    OrderImportReader(
+            LoyaltyService loyalty, OrderImportRepository imports, int batchSize, Duration readLease, Clock clock) {
         this.loyalty = loyalty;
         this.imports = imports;
         this.batchSize = batchSize;
+        this.readLease = readLease;
+        this.clock = clock;
     }
 
     /**
@@ -106,7 +117,10 @@ class OrderImportReader {
                     }
                 }
             }
-            imports.addCounts(row, new ImportCounts(orders, applied, rejected, skipped));
+            imports.addCounts(
+                    row,
+                    new ImportCounts(orders, applied, rejected, skipped),
+                    clock.instant().plus(readLease));
             events.clear();
             orders = 0;
             rejected = 0;

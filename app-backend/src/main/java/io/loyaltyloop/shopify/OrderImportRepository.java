@@ -72,20 +72,28 @@ class OrderImportRepository {
                 .fetchOptional();
     }
 
-    /** A (re-)read of the result file starts from zero: its counts describe one whole pass. */
-    void resetCounts(OrderImportRecord row) {
-        dsl.update(ORDER_IMPORT)
-                .set(ORDER_IMPORT.ORDERS_READ, 0L)
-                .set(ORDER_IMPORT.EVENTS_APPLIED, 0L)
-                .set(ORDER_IMPORT.EVENTS_REJECTED, 0L)
-                .set(ORDER_IMPORT.EVENTS_SKIPPED, 0L)
-                .where(key(row))
-                .execute();
+    /**
+     * Takes the result file for reading until {@code until}, unless another worker holds it; a
+     * (re-)read starts its counts from zero, as they describe one whole pass.
+     */
+    boolean claimRead(OrderImportRecord row, Instant now, Instant until) {
+        return dsl.update(ORDER_IMPORT)
+                        .set(ORDER_IMPORT.READING_UNTIL, utc(until))
+                        .set(ORDER_IMPORT.ORDERS_READ, 0L)
+                        .set(ORDER_IMPORT.EVENTS_APPLIED, 0L)
+                        .set(ORDER_IMPORT.EVENTS_REJECTED, 0L)
+                        .set(ORDER_IMPORT.EVENTS_SKIPPED, 0L)
+                        .where(key(row))
+                        .and(ORDER_IMPORT.STATUS.eq(RUNNING))
+                        .and(ORDER_IMPORT.READING_UNTIL.isNull().or(ORDER_IMPORT.READING_UNTIL.lt(utc(now))))
+                        .execute()
+                == 1;
     }
 
-    /** Adds one batch's counts, so progress shows while a large file is read. */
-    void addCounts(OrderImportRecord row, ImportCounts batch) {
+    /** Adds one batch's counts, so progress shows while a large file is read, and holds the file longer. */
+    void addCounts(OrderImportRecord row, ImportCounts batch, Instant readingUntil) {
         dsl.update(ORDER_IMPORT)
+                .set(ORDER_IMPORT.READING_UNTIL, utc(readingUntil))
                 .set(ORDER_IMPORT.ORDERS_READ, ORDER_IMPORT.ORDERS_READ.plus(batch.ordersRead()))
                 .set(ORDER_IMPORT.EVENTS_APPLIED, ORDER_IMPORT.EVENTS_APPLIED.plus(batch.applied()))
                 .set(ORDER_IMPORT.EVENTS_REJECTED, ORDER_IMPORT.EVENTS_REJECTED.plus(batch.rejected()))
@@ -94,9 +102,13 @@ class OrderImportRepository {
                 .execute();
     }
 
-    /** Records why the last attempt failed, leaving the import open for the next one. */
+    /** Records why the last read failed and lets the file go, leaving the import open for the next one. */
     void recordError(OrderImportRecord row, String error) {
-        dsl.update(ORDER_IMPORT).set(ORDER_IMPORT.ERROR, error).where(key(row)).execute();
+        dsl.update(ORDER_IMPORT)
+                .set(ORDER_IMPORT.ERROR, error)
+                .setNull(ORDER_IMPORT.READING_UNTIL)
+                .where(key(row))
+                .execute();
     }
 
     void finish(OrderImportRecord row, String status, String error, Instant now) {
@@ -104,6 +116,7 @@ class OrderImportRepository {
                 .set(ORDER_IMPORT.STATUS, status)
                 .set(ORDER_IMPORT.ERROR, error)
                 .set(ORDER_IMPORT.FINISHED_AT, utc(now))
+                .setNull(ORDER_IMPORT.READING_UNTIL)
                 .where(key(row))
                 .execute();
     }

@@ -123,7 +123,9 @@ public final class ImportThroughput {
                         .getFirst();
                 imports.started(row, OPERATION, clock.instant());
                 row = imports.findByOperation(shop.id().value(), OPERATION).orElseThrow();
-                OrderImportReader reader = new OrderImportReader(new LoyaltyService(dsl, clock), imports, batch);
+                imports.claimRead(row, clock.instant(), clock.instant().plus(Duration.ofMinutes(5)));
+                OrderImportReader reader = new OrderImportReader(
+                        new LoyaltyService(dsl, clock), imports, batch, Duration.ofMinutes(5), clock);
                 System.out.println(
                         "database: " + dsl.fetchValue("select version()") + ", fsync=" + dsl.fetchValue("show fsync")
                                 + ", synchronous_commit=" + dsl.fetchValue("show synchronous_commit"));

@@ -138,7 +138,8 @@ class OrderImportStarterTest extends BackendTest {
                 ShopifyAdminProperties.defaults().withShopOrigin("http://localhost:" + shopify.port() + "/{shop}"),
                 new FakeAccessTokens("shpat_start", "shpat_start"),
                 new RecordingSleeper());
-        var properties = new OrderImportProperties(Duration.ofMinutes(1), maxAttempts, 1000, Duration.ofSeconds(5));
+        var properties = new OrderImportProperties(
+                Duration.ofMinutes(1), maxAttempts, 1000, Duration.ofSeconds(5), Duration.ofMinutes(5));
         return new OrderImportStarter(
                 imports, new AdminBulkOrdersImport(admin), shops, properties, new MutableClock(now));
     }

@@ -34,6 +34,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -129,7 +130,7 @@ class OrderImportTest extends BackendTest {
                 imports,
                 new AdminBulkOrdersImport(admin),
                 // Small batches, so a file spans several of them.
-                new OrderImportReader(loyalty, imports, 3),
+                new OrderImportReader(loyalty, imports, 3, Duration.ofMinutes(5), clock),
                 OrderImportProperties.defaults(),
                 clock);
         worker = new InboxWorker(
@@ -245,6 +246,9 @@ class OrderImportTest extends BackendTest {
         OrderImportRecord open = importRow();
         assertThat(open.getStatus()).isEqualTo("RUNNING");
         assertThat(open.getError()).contains("will read it again");
+        assertThat(open.getReadingUntil())
+                .as("the file is let go for the next attempt")
+                .isNull();
 
         serve("orders.jsonl", whole, OBJECTS);
         dsl.update(WEBHOOK_INBOX)
@@ -260,6 +264,24 @@ class OrderImportTest extends BackendTest {
         assertThat(done.getError()).isNull();
         assertThat(done.getEventsApplied() + done.getEventsSkipped()).isEqualTo(10);
         assertThat(points(AFTER_INSTALL)).isEqualTo(25);
+    }
+
+    @Test
+    void aFileAnotherWorkerIsReadingIsLeftToIt() throws Exception {
+        serve("orders.jsonl", file("orders.jsonl"), OBJECTS);
+        dsl.update(ORDER_IMPORT)
+                .set(
+                        ORDER_IMPORT.READING_UNTIL,
+                        clock.instant().plus(Duration.ofMinutes(3)).atOffset(ZoneOffset.UTC))
+                .where(ORDER_IMPORT.SHOP_ID.eq(shop.id().value()))
+                .execute();
+
+        finish();
+
+        assertThat(row("bulk_operations/finish").getStatus()).isEqualTo("PENDING");
+        assertThat(row("bulk_operations/finish").getLastError()).contains("being read by another worker");
+        assertThat(importRow().getStatus()).isEqualTo("RUNNING");
+        assertThat(points(AFTER_INSTALL)).isZero();
     }
 
     @Test
