@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Starts and watches the historical orders import as a Shopify bulk operation: Shopify walks every
  * order with its lines, refunds and fulfillments and hands back one JSONL file, instead of us paging
- * through years of orders against the rate limit. Reading the file is the import's next step.
+ * through years of orders against the rate limit. {@link OrderImportStarter} starts it and {@link
+ * OrderImportFinisher} reads the file.
  */
 public final class AdminBulkOrdersImport {
 

@@ -40,20 +40,24 @@ final class RefundPayloads {
         }
         Map<String, RefundedLine> lines = new LinkedHashMap<>();
         for (JsonNode item : Payload.array(refund, "refund_line_items")) {
-            RefundedLine line = line(item);
-            lines.merge(
-                    line.externalLineId(),
-                    line,
-                    (a, b) -> new RefundedLine(
-                            a.externalLineId(),
-                            a.quantity() + b.quantity(),
-                            a.amount().add(b.amount())));
+            addLine(lines, line(item));
         }
         if (lines.isEmpty()) {
             return List.of();
         }
         return List.of(new OrderRefunded(
                 shop, sourceEventId, refundedAt, orderId, refundId, refundedAt, new ArrayList<>(lines.values())));
+    }
+
+    /** Adds a refunded line, summed with an earlier one for the same order line. */
+    static void addLine(Map<String, RefundedLine> lines, RefundedLine line) {
+        lines.merge(
+                line.externalLineId(),
+                line,
+                (a, b) -> new RefundedLine(
+                        a.externalLineId(),
+                        a.quantity() + b.quantity(),
+                        a.amount().add(b.amount())));
     }
 
     private static RefundedLine line(JsonNode item) {

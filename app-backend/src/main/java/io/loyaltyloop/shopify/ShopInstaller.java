@@ -5,13 +5,15 @@ import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.system.Transactions;
+import java.time.Clock;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
  * The embedded admin's first load after Shopify installed the app: exchange the session token for
- * an offline token pair, register the shop, store the pair. Later loads find both and do nothing.
- * The authorization-code grant ends here too, with a code instead of a session token.
+ * an offline token pair, register the shop, store the pair, and ask for the historical orders import
+ * ({@link OrderImportStarter} starts it). Later loads find both and do nothing. The
+ * authorization-code grant ends here too, with a code instead of a session token.
  */
 class ShopInstaller {
 
@@ -19,6 +21,8 @@ class ShopInstaller {
     private final AccessTokenStore tokens;
     private final TokenExchangeClient shopify;
     private final ShopDetailsReader details;
+    private final OrderImportRepository imports;
+    private final Clock clock;
     private final Transactions transactions;
 
     ShopInstaller(
@@ -26,11 +30,15 @@ class ShopInstaller {
             ShopService shops,
             AccessTokenStore tokens,
             TokenExchangeClient shopify,
-            ShopDetailsReader details) {
+            ShopDetailsReader details,
+            OrderImportRepository imports,
+            Clock clock) {
         this.shops = shops;
         this.tokens = tokens;
         this.shopify = shopify;
         this.details = details;
+        this.imports = imports;
+        this.clock = clock;
         this.transactions = new Transactions(dsl);
     }
 
@@ -76,6 +84,11 @@ class ShopInstaller {
         return transactions.inTransaction(() -> {
             Shop shop = active ? existing.get() : shops.register(newShop);
             tokens.store(shop.id(), issued);
+            if (existing.isEmpty()) {
+                // In the same transaction: a shop is never registered without its import asked for.
+                // A reinstall (the shop row survived) imports nothing again: its orders are known.
+                imports.request(shop.id().value(), clock.instant());
+            }
             return shop;
         });
     }

@@ -6,35 +6,45 @@ import io.loyaltyloop.shop.ShopService;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The inbox topics that are about the shop or the host's privacy requests rather than order facts
- * ({@link ShopifyMapping.HandledElsewhere}): uninstall, data request, shop erasure. {@code
+ * ({@link ShopifyMapping.HandledElsewhere}): uninstall, data request, shop erasure, and the end of
+ * the historical import's bulk operation. {@code
  * customers/redact} is an engine event and does not come here.
  */
 @Component
 class ShopLifecycleHandlers {
 
+    private static final Logger log = LoggerFactory.getLogger(ShopLifecycleHandlers.class);
+
     /** Topics that need nothing from us when we hold no shop for the domain. */
     private static final Set<String> NOTHING_HELD_WITHOUT_SHOP =
             Set.of("app/uninstalled", "customers/data_request", "customers/redact", "shop/redact");
-
-    static final String BULK_OPERATION_PARKED = "handled by the historical import (not built yet)";
 
     private final ShopService shops;
     private final PrivacyService privacy;
     private final InboxRepository inbox;
     private final AccessTokenStore tokens;
+    private final OrderImportFinisher imports;
     private final Clock clock;
 
     ShopLifecycleHandlers(
-            ShopService shops, PrivacyService privacy, InboxRepository inbox, AccessTokenStore tokens, Clock clock) {
+            ShopService shops,
+            PrivacyService privacy,
+            InboxRepository inbox,
+            AccessTokenStore tokens,
+            OrderImportFinisher imports,
+            Clock clock) {
         this.shops = shops;
         this.privacy = privacy;
         this.inbox = inbox;
         this.tokens = tokens;
+        this.imports = imports;
         this.clock = clock;
     }
 
@@ -60,10 +70,9 @@ class ShopLifecycleHandlers {
                 privacy.eraseShop(shop.id());
                 inbox.deleteShopDeliveriesExcept(d);
             }
-            // Kept parked, not done: the import will want the finished operation's result URL.
-            case "bulk_operations/finish" -> {
-                return Optional.of(BULK_OPERATION_PARKED);
-            }
+            // Reads the whole result file before returning; see OrderImportFinisher for retries.
+            case "bulk_operations/finish" ->
+                imports.finished(shop, d.payload()).ifPresent(note -> log.info("{}: {}", d.shopDomain(), note));
             default -> {
                 return Optional.of("no handler for " + d.topic());
             }

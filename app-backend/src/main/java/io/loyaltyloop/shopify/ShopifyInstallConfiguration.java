@@ -35,7 +35,10 @@ class ShopifyInstallConfiguration {
             ShopService shops,
             AccessTokenStore tokens,
             TokenExchangeClient shopify,
-            ShopifyAdminProperties admin) {
-        return new ShopInstaller(dsl, shops, tokens, shopify, new ShopDetailsReader(admin, AdminSleeper.REAL));
+            ShopifyAdminProperties admin,
+            OrderImportRepository imports,
+            Clock clock) {
+        return new ShopInstaller(
+                dsl, shops, tokens, shopify, new ShopDetailsReader(admin, AdminSleeper.REAL), imports, clock);
     }
 }

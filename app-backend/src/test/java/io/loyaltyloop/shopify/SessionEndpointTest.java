@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.loyaltyloop.db.Tables.ORDER_IMPORT;
 import static io.loyaltyloop.db.Tables.SHOP_ACCESS_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -113,6 +114,10 @@ class SessionEndpointTest extends BackendTest {
                 .isEqualTo(clock.instant().plus(Duration.ofDays(30)));
         shopify.verify(postRequestedFor(urlPathEqualTo(graphQl()))
                 .withHeader("X-Shopify-Access-Token", equalTo("shpat_issued")));
+        assertThat(dsl.selectFrom(ORDER_IMPORT)
+                        .where(ORDER_IMPORT.SHOP_ID.eq(registered.id().value()))
+                        .fetch(ORDER_IMPORT.STATUS))
+                .containsExactly("PENDING");
     }
 
     @Test

@@ -49,7 +49,7 @@ final class StubbedInstall {
         AccessTokenStore store = new AccessTokenStore(dsl, shops, cipher, exchange, clock);
         ShopDetailsReader details =
                 new ShopDetailsReader(ShopifyAdminProperties.defaults().withShopOrigin(origin), new RecordingSleeper());
-        return new ShopInstaller(dsl, shops, store, exchange, details);
+        return new ShopInstaller(dsl, shops, store, exchange, details, new OrderImportRepository(dsl), clock);
     }
 
     /** The shop's Admin API answers the details a new shop is registered with. */

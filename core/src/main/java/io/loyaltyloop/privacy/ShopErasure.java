@@ -6,6 +6,7 @@ import static io.loyaltyloop.db.Tables.DATA_REQUEST_EXPORT;
 import static io.loyaltyloop.db.Tables.EARNING_EXCLUSION;
 import static io.loyaltyloop.db.Tables.EARNING_RULE;
 import static io.loyaltyloop.db.Tables.FULFILLMENT;
+import static io.loyaltyloop.db.Tables.ORDER_IMPORT;
 import static io.loyaltyloop.db.Tables.ORDER_LINE;
 import static io.loyaltyloop.db.Tables.ORDER_REFUND;
 import static io.loyaltyloop.db.Tables.POINTS_ACCOUNT;
@@ -50,6 +51,7 @@ class ShopErasure {
             REFUND_LINE,
             ORDER_REFUND,
             ORDER_LINE,
+            ORDER_IMPORT,
             FULFILLMENT,
             SHOP_ORDER,
             POINTS_MIRROR,
