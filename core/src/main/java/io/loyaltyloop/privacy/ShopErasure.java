@@ -6,6 +6,9 @@ import static io.loyaltyloop.db.Tables.DATA_REQUEST_EXPORT;
 import static io.loyaltyloop.db.Tables.EARNING_EXCLUSION;
 import static io.loyaltyloop.db.Tables.EARNING_RULE;
 import static io.loyaltyloop.db.Tables.FULFILLMENT;
+import static io.loyaltyloop.db.Tables.FULFILLMENT_MILESTONE;
+import static io.loyaltyloop.db.Tables.JOURNEY_SETTINGS;
+import static io.loyaltyloop.db.Tables.JOURNEY_STEP;
 import static io.loyaltyloop.db.Tables.ORDER_LINE;
 import static io.loyaltyloop.db.Tables.ORDER_REFUND;
 import static io.loyaltyloop.db.Tables.POINTS_ACCOUNT;
@@ -36,6 +39,9 @@ class ShopErasure {
      * here; the erasure test finds any table with a {@code shop_id} left behind.
      */
     private static final List<Table<?>> CHILDREN_FIRST = List.of(
+            JOURNEY_STEP,
+            FULFILLMENT_MILESTONE,
+            JOURNEY_SETTINGS,
             POINTS_LEDGER,
             REDEMPTION,
             REFUND_LINE,
