@@ -42,18 +42,24 @@ public class JourneyPlanner implements OrderFactsListener {
 
     private void plan(ShopId shop, List<OrderChange> changes) {
         Set<Long> orderIds = new LinkedHashSet<>();
-        List<Map.Entry<Long, MilestoneSeen>> milestones = new ArrayList<>();
+        // One row per milestone: a statement may not update the same row twice (a batch can hold
+        // the same status twice), so the earliest wins here already.
+        Map<List<Object>, Map.Entry<Long, MilestoneSeen>> milestones = new LinkedHashMap<>();
         for (OrderChange change : changes) {
             orderIds.add(change.orderId());
             FulfillmentUpdated f = change.fulfillment();
             Milestone milestone = f == null ? null : Milestone.of(f.status(), f.shipmentStatus());
             if (milestone != null) {
-                milestones.add(Map.entry(
-                        change.orderId(), new MilestoneSeen(f.externalFulfillmentId(), milestone, f.updatedAt())));
+                var seen = Map.entry(
+                        change.orderId(), new MilestoneSeen(f.externalFulfillmentId(), milestone, f.updatedAt()));
+                milestones.merge(
+                        List.of(change.orderId(), f.externalFulfillmentId(), milestone),
+                        seen,
+                        (a, b) -> a.getValue().seenAt().isAfter(b.getValue().seenAt()) ? b : a);
             }
         }
         if (!milestones.isEmpty()) {
-            repository.recordMilestones(shop, milestones);
+            repository.recordMilestones(shop, milestones.values());
         }
         List<PlannedStep> steps = new ArrayList<>();
         JourneyRepository.ShopJourney journey = null;

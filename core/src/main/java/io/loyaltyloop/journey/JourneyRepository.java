@@ -179,7 +179,11 @@ class JourneyRepository {
         return facts;
     }
 
-    /** Brings the steps to the plan; a step already sent, skipped or cancelled stays as it is. */
+    /**
+     * Brings the steps to the plan. A step sent, or finished by the dispatcher or a cancellation,
+     * stays as it is; a step the plan itself skipped or cancelled only follows the plan's due time
+     * and reason (the facts only grow, so the plan never revives it).
+     */
     void upsertSteps(ShopId shop, List<PlannedStep> steps) {
         var j = JOURNEY_STEP;
         var insert = dsl.insertInto(
@@ -192,7 +196,8 @@ class JourneyRepository {
                 j.CUSTOMER_ID,
                 j.DUE_AT,
                 j.STATUS,
-                j.REASON);
+                j.REASON,
+                j.PLAN_DECIDED);
         for (PlannedStep s : steps) {
             insert = insert.values(
                     shop.value(),
@@ -203,7 +208,8 @@ class JourneyRepository {
                     s.customerId(),
                     utc(s.dueAt()),
                     s.status().name(),
-                    s.reason());
+                    s.reason(),
+                    s.status() != StepStatus.PLANNED);
         }
         insert.onConflict(j.SHOP_ID, j.SUBJECT, j.KIND)
                 .doUpdate()
@@ -211,8 +217,11 @@ class JourneyRepository {
                 .set(j.STATUS, excluded(j.STATUS))
                 .set(j.REASON, excluded(j.REASON))
                 .set(j.CUSTOMER_ID, excluded(j.CUSTOMER_ID))
+                .set(j.PLAN_DECIDED, excluded(j.PLAN_DECIDED))
                 .set(j.UPDATED_AT, currentOffsetDateTime())
-                .where(j.STATUS.eq(StepStatus.PLANNED.name()))
+                .where(j.STATUS
+                        .eq(StepStatus.PLANNED.name())
+                        .or(j.PLAN_DECIDED.isTrue().and(excluded(j.STATUS).ne(StepStatus.PLANNED.name()))))
                 .and(row(j.DUE_AT, j.STATUS, j.REASON, j.CUSTOMER_ID)
                         .isDistinctFrom(row(
                                 excluded(j.DUE_AT), excluded(j.STATUS), excluded(j.REASON), excluded(j.CUSTOMER_ID))))
