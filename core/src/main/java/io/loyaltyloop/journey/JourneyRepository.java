@@ -236,6 +236,16 @@ class JourneyRepository {
                 .fetch(JourneyRepository::step);
     }
 
+    /** The customer's steps not about an order (expiry warnings), in time order. */
+    List<JourneyStep> customerSteps(ShopId shop, long customerId) {
+        return dsl.selectFrom(JOURNEY_STEP)
+                .where(JOURNEY_STEP.SHOP_ID.eq(shop.value()))
+                .and(JOURNEY_STEP.CUSTOMER_ID.eq(customerId))
+                .and(JOURNEY_STEP.ORDER_ID.isNull())
+                .orderBy(coalesce(JOURNEY_STEP.SENT_AT, JOURNEY_STEP.DUE_AT), JOURNEY_STEP.STEP_ID)
+                .fetch(JourneyRepository::step);
+    }
+
     /**
      * Leases up to {@code limit} due steps of any shop until {@code until}: rows another instance is
      * taking right now are skipped, and a lease that ran out (an instance died) is taken over.

@@ -42,6 +42,11 @@ public class JourneyService {
         return steps.orderSteps(shop, orderId);
     }
 
+    /** The customer's messages not about one order (points expiring), in time order. */
+    public List<JourneyStep> customerTimeline(ShopId shop, long customerId) {
+        return steps.customerSteps(shop, customerId);
+    }
+
     /** Leases up to {@code limit} steps due at {@code now}, of any shop; see {@link #LEASE}. */
     public List<JourneyStep> leaseDue(Instant now, int limit) {
         return transactions.inTransaction(() -> steps.lease(now, Math.clamp(limit, 1, 1000), now.plus(LEASE)));
