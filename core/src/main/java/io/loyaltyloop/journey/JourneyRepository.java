@@ -151,6 +151,7 @@ class JourneyRepository {
                         SHOP_ORDER.LINES_KNOWN,
                         SHOP_ORDER.ELIGIBLE_AMOUNT,
                         SHOP_ORDER.REFUNDED_AMOUNT,
+                        SHOP_ORDER.PRIOR_TO_INSTALL,
                         FULFILLMENT_MILESTONE.EXTERNAL_FULFILLMENT_ID,
                         FULFILLMENT_MILESTONE.MILESTONE,
                         FULFILLMENT_MILESTONE.FIRST_SEEN_AT)
@@ -166,15 +167,22 @@ class JourneyRepository {
         for (var r : rows) {
             long orderId = r.value1();
             List<MilestoneSeen> seen = milestones.computeIfAbsent(orderId, id -> new ArrayList<>());
-            if (r.value8() != null) {
+            if (r.value9() != null) {
                 seen.add(new MilestoneSeen(
-                        r.value8(), Milestone.valueOf(r.value9()), r.value10().toInstant()));
+                        r.value9(), Milestone.valueOf(r.value10()), r.value11().toInstant()));
             }
             boolean fullyRefunded =
                     r.value5() && r.value6().signum() > 0 && r.value7().compareTo(r.value6()) >= 0;
             facts.putIfAbsent(
                     orderId,
-                    new OrderFacts(orderId, r.value2(), instant(r.value3()), r.value4() != null, fullyRefunded, seen));
+                    new OrderFacts(
+                            orderId,
+                            r.value2(),
+                            instant(r.value3()),
+                            r.value4() != null,
+                            fullyRefunded,
+                            r.value8(),
+                            seen));
         }
         return facts;
     }

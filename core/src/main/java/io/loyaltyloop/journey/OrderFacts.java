@@ -8,6 +8,7 @@ import java.util.List;
  * milestone its fulfillments reached.
  *
  * @param fullyRefunded every eligible amount has been refunded
+ * @param priorToInstall placed before the shop installed the app (history imported, or replayed)
  */
 record OrderFacts(
         long orderId,
@@ -15,6 +16,7 @@ record OrderFacts(
         Instant paidAt,
         boolean cancelled,
         boolean fullyRefunded,
+        boolean priorToInstall,
         List<MilestoneSeen> milestones) {
 
     /** A fulfillment first reached the milestone at {@code seenAt} (the host's time). */

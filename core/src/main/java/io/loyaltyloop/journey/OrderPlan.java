@@ -20,7 +20,8 @@ import java.util.TreeMap;
  *       are CANCELLED;
  *   <li>the first delivery (else the first fulfillment) → REVIEW_REQUEST, REVIEW_REMINDER and
  *       SURVEY at the shop's delays, moved out of quiet hours;
- *   <li>a cancelled or fully refunded order → every step CANCELLED with the reason.
+ *   <li>a cancelled or fully refunded order, or one placed before the app was installed → every
+ *       step CANCELLED with the reason.
  * </ul>
  */
 final class OrderPlan {
@@ -102,8 +103,12 @@ final class OrderPlan {
             }
         }
 
-        String cancelReason =
-                order.cancelled() ? "order cancelled" : order.fullyRefunded() ? "order refunded in full" : null;
+        String cancelReason = order.cancelled()
+                ? "order cancelled"
+                : order.fullyRefunded()
+                        ? "order refunded in full"
+                        // Imported history: its customers must not get mail about old orders.
+                        : order.priorToInstall() ? "placed before the app was installed" : null;
         if (cancelReason != null) {
             steps.replaceAll(
                     s -> s.status() == StepStatus.PLANNED ? s.withStatus(StepStatus.CANCELLED, cancelReason) : s);

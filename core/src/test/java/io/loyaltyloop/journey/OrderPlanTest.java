@@ -153,6 +153,18 @@ class OrderPlanTest {
     }
 
     @Test
+    void anOrderPlacedBeforeTheInstallGetsNoMessages() {
+        Orders imported =
+                order(shop).placedAt(Instant.parse("2025-06-01T10:00:00Z")).line("1", "50.00");
+        j.loyalty.apply(fulfillment(shop, "i1", imported.id(), "F1", "success", "delivered", "2025-06-03T15:00:00Z"));
+        j.loyalty.apply(imported.paid(Instant.parse("2025-06-01T10:01:00Z")));
+
+        assertThat(j.plan(shop, imported.id()))
+                .isNotEmpty()
+                .allMatch(step -> step.endsWith("(placed before the app was installed)"));
+    }
+
+    @Test
     void aPartialRefundKeepsThePlan() {
         j.loyalty.apply(order.refund("r1", "1", "20.00"));
 
