@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -260,7 +261,8 @@ class JourneyRepository {
      */
     List<JourneyStep> lease(Instant now, int limit, Instant until) {
         var j = JOURNEY_STEP;
-        return dsl.update(j)
+        return dsl
+                .update(j)
                 .set(j.LEASED_UNTIL, utc(until))
                 .where(row(j.SHOP_ID, j.STEP_ID)
                         .in(select(j.SHOP_ID, j.STEP_ID)
@@ -273,7 +275,12 @@ class JourneyRepository {
                                 .forUpdate()
                                 .skipLocked()))
                 .returning()
-                .fetch(JourneyRepository::step);
+                .fetch(JourneyRepository::step)
+                .stream()
+                // UPDATE ... RETURNING keeps no order: due order is what keeps a fulfillment's
+                // statuses in sequence.
+                .sorted(Comparator.comparing(JourneyStep::dueAt).thenComparing(JourneyStep::stepId))
+                .toList();
     }
 
     /** The step, locked, while it is still planned. */
