@@ -53,9 +53,9 @@ create table journey_step (
     status       text        not null default 'PLANNED' check (status in ('PLANNED', 'SENT', 'SKIPPED', 'CANCELLED')),
     reason       text        check (length(reason) <= 200),
     sent_at      timestamptz,
-    -- Skipped or cancelled by the plan itself (stale status, cancelled order): later facts may still
-    -- refine its due time and reason, so every arrival order ends the same. A step the dispatcher
-    -- or an unsubscribe finished is never touched again.
+    -- Skipped or cancelled by the plan itself (stale status, cancelled order): it keeps following
+    -- the plan as facts arrive, so every arrival order ends the same. A step the dispatcher or an
+    -- unsubscribe finished is never touched again.
     plan_decided boolean     not null default false,
     -- A dispatcher holds a due step until then; another instance takes it over after.
     leased_until timestamptz,

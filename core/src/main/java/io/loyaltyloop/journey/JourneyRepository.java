@@ -190,8 +190,8 @@ class JourneyRepository {
 
     /**
      * Brings the steps to the plan. A step sent, or finished by the dispatcher or a cancellation,
-     * stays as it is; a step the plan itself skipped or cancelled only follows the plan's due time
-     * and reason (the facts only grow, so the plan never revives it).
+     * stays as it is; a step the plan itself skipped or cancelled keeps following the plan (a second
+     * fulfillment can revive the feedback a cancelled first one had cancelled).
      */
     void upsertSteps(ShopId shop, List<PlannedStep> steps) {
         var j = JOURNEY_STEP;
@@ -228,9 +228,7 @@ class JourneyRepository {
                 .set(j.CUSTOMER_ID, excluded(j.CUSTOMER_ID))
                 .set(j.PLAN_DECIDED, excluded(j.PLAN_DECIDED))
                 .set(j.UPDATED_AT, currentOffsetDateTime())
-                .where(j.STATUS
-                        .eq(StepStatus.PLANNED.name())
-                        .or(j.PLAN_DECIDED.isTrue().and(excluded(j.STATUS).ne(StepStatus.PLANNED.name()))))
+                .where(j.STATUS.eq(StepStatus.PLANNED.name()).or(j.PLAN_DECIDED.isTrue()))
                 .and(row(j.DUE_AT, j.STATUS, j.REASON, j.CUSTOMER_ID)
                         .isDistinctFrom(row(
                                 excluded(j.DUE_AT), excluded(j.STATUS), excluded(j.REASON), excluded(j.CUSTOMER_ID))))

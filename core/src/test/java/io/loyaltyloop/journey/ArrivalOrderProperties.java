@@ -44,7 +44,7 @@ class ArrivalOrderProperties {
             o -> o.refund("r1", "1", "20.00"),
             o -> o.cancelled());
 
-    @Property(tries = 40, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 60, shrinking = ShrinkingMode.OFF)
     void anyArrivalOrderWithDuplicatesAndBatchesEndsInTheSamePlan(
             @ForAll("histories") List<Integer> arrival, @ForAll("batchSizes") int batchSize) {
         ShopId shop = j.newShop().id();
