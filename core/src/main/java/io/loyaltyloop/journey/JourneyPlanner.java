@@ -40,6 +40,37 @@ public class JourneyPlanner implements OrderFactsListener {
         byShop.forEach(this::plan);
     }
 
+    /**
+     * An order this transaction created and no fulfillment of which it saw has no facts in the
+     * database beyond the ones the engine just reported: its journey needs no read (the payment of
+     * a new order, the most common event).
+     */
+    private static OrderFacts factsWithoutReading(long orderId, List<OrderChange> changes) {
+        OrderChange.OrderState first = null;
+        OrderChange.OrderState last = null;
+        for (OrderChange change : changes) {
+            if (change.orderId() != orderId) {
+                continue;
+            }
+            if (change.state() == null) {
+                return null; // a fulfillment: milestones to read
+            }
+            first = first == null ? change.state() : first;
+            last = change.state();
+        }
+        if (first == null || !first.createdByEvent()) {
+            return null;
+        }
+        return new OrderFacts(
+                orderId,
+                last.customerId(),
+                last.paidAt(),
+                last.cancelled(),
+                last.fullyRefunded(),
+                last.priorToInstall(),
+                List.of());
+    }
+
     private void plan(ShopId shop, List<OrderChange> changes) {
         Set<Long> orderIds = new LinkedHashSet<>();
         // One row per milestone: a statement may not update the same row twice (a batch can hold
@@ -61,18 +92,32 @@ public class JourneyPlanner implements OrderFactsListener {
         if (!milestones.isEmpty()) {
             repository.recordMilestones(shop, milestones.values());
         }
+        Map<Long, OrderFacts> facts = new LinkedHashMap<>();
+        Set<Long> toRead = new LinkedHashSet<>();
+        for (long orderId : orderIds) {
+            OrderFacts known = factsWithoutReading(orderId, changes);
+            if (known != null) {
+                facts.put(orderId, known);
+            } else {
+                toRead.add(orderId);
+            }
+        }
+        if (!toRead.isEmpty()) {
+            facts.putAll(repository.orderFacts(shop, toRead));
+        }
         List<PlannedStep> steps = new ArrayList<>();
         JourneyRepository.ShopJourney journey = null;
-        for (OrderFacts facts : repository.orderFacts(shop, orderIds).values()) {
+        for (OrderFacts order : facts.values()) {
             // Without fulfillments only the order confirmation is planned, which needs no settings:
             // the common payment event costs no settings read.
-            if (journey == null && !facts.milestones().isEmpty()) {
+            if (order.milestones().isEmpty()) {
+                steps.addAll(OrderPlan.target(order, defaults, ZoneOffset.UTC));
+                continue;
+            }
+            if (journey == null) {
                 journey = repository.shopJourney(shop, defaults);
             }
-            steps.addAll(
-                    journey == null
-                            ? OrderPlan.target(facts, defaults, ZoneOffset.UTC)
-                            : OrderPlan.target(facts, journey.settings(), journey.zone()));
+            steps.addAll(OrderPlan.target(order, journey.settings(), journey.zone()));
         }
         if (!steps.isEmpty()) {
             repository.upsertSteps(shop, steps);

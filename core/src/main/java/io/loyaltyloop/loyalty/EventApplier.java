@@ -97,7 +97,7 @@ class EventApplier {
             case FulfillmentUpdated e -> {
                 long orderId = orders.idOrCreate(shop, e.externalOrderId());
                 fulfillments.upsert(shop, orderId, e);
-                changed.add(new OrderChange(shop, orderId, e));
+                changed.add(new OrderChange(shop, orderId, e, null));
             }
             case CustomerUpserted e -> customers.upsert(shop, e.customer());
             case CustomerRedacted e -> {
@@ -180,7 +180,7 @@ class EventApplier {
         }
         change.accept(order);
         reconcile(program, order, event.sourceEventId(), false);
-        changed.add(new OrderChange(shop, order.orderId, null));
+        changed.add(new OrderChange(shop, order.orderId, null, order.state()));
     }
 
     /**
