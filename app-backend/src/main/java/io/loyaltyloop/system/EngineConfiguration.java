@@ -2,6 +2,7 @@ package io.loyaltyloop.system;
 
 import io.loyaltyloop.loyalty.LedgerVerifier;
 import io.loyaltyloop.loyalty.LoyaltyService;
+import io.loyaltyloop.loyalty.OrderFactsListener;
 import io.loyaltyloop.privacy.PrivacyService;
 import io.loyaltyloop.reward.RewardService;
 import io.loyaltyloop.shop.ShopService;
@@ -26,8 +27,9 @@ class EngineConfiguration {
     }
 
     @Bean
-    LoyaltyService loyaltyService(DSLContext dsl, Clock clock) {
-        return new LoyaltyService(dsl, clock);
+    LoyaltyService loyaltyService(DSLContext dsl, Clock clock, OrderFactsListener journeyPlanner) {
+        // Journeys are planned in the same transaction as the facts they follow from.
+        return new LoyaltyService(dsl, clock, journeyPlanner);
     }
 
     @Bean

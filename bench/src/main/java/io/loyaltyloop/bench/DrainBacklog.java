@@ -4,6 +4,8 @@ import static io.loyaltyloop.db.Tables.POINTS_LEDGER;
 import static io.loyaltyloop.db.Tables.PROCESSED_EVENT;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 
+import io.loyaltyloop.journey.JourneyPlanner;
+import io.loyaltyloop.journey.JourneySettings;
 import io.loyaltyloop.lifecycle.OrderPaid;
 import io.loyaltyloop.loyalty.ApplyOutcome;
 import io.loyaltyloop.loyalty.LedgerVerifier;
@@ -94,7 +96,12 @@ public final class DrainBacklog {
         System.out.printf(
                 "seeded %,d customers and %,d prior orders in %d ms%n",
                 customers, (long) customers * history, (System.nanoTime() - seedStart) / 1_000_000);
-        LoyaltyService service = new LoyaltyService(dsl, Clock.systemUTC());
+        // -Djourney=false measures the engine without journey planning (the figures before issue 4).
+        boolean journey = Boolean.parseBoolean(System.getProperty("journey", "true"));
+        System.out.println("journey planning: " + (journey ? "on" : "off"));
+        LoyaltyService service = journey
+                ? new LoyaltyService(dsl, Clock.systemUTC(), new JourneyPlanner(dsl, JourneySettings.DEFAULTS))
+                : new LoyaltyService(dsl, Clock.systemUTC());
 
         long generateStart = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);

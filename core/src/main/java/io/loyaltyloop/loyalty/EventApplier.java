@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -60,8 +61,10 @@ class EventApplier {
      * False when the event was applied before.
      *
      * @param programsRead the programs this transaction has read so far, by shop
+     * @param changed collects the orders whose facts the event changed, for the {@link
+     *     OrderFactsListener}
      */
-    boolean apply(OrderLifecycleEvent event, Map<ShopId, Program> programsRead) {
+    boolean apply(OrderLifecycleEvent event, Map<ShopId, Program> programsRead, List<OrderChange> changed) {
         Program program = programsRead.computeIfAbsent(event.shop(), programs::load);
         // Uninstalled: the shop's data is kept until the host asks for it to be erased, but nothing
         // new is applied to it, except erasing a customer's personal data, which the host may still ask.
@@ -74,18 +77,18 @@ class EventApplier {
         }
         ShopId shop = event.shop();
         switch (event) {
-            case OrderPlaced e -> onSnapshot(program, e, e.order(), order -> {});
-            case OrderPaid e -> onSnapshot(program, e, e.order(), order -> order.markPaid(e.paidAt()));
+            case OrderPlaced e -> onSnapshot(program, e, e.order(), changed, order -> {});
+            case OrderPaid e -> onSnapshot(program, e, e.order(), changed, order -> order.markPaid(e.paidAt()));
             case OrderCancelled e -> {
                 Consumer<OrderDraft> cancel = order -> order.markCancelled(e.cancelledAt());
                 if (e.order() != null) {
-                    onSnapshot(program, e, e.order(), cancel);
+                    onSnapshot(program, e, e.order(), changed, cancel);
                 } else {
-                    onOrder(program, e, e.externalOrderId(), null, cancel);
+                    onOrder(program, e, e.externalOrderId(), null, changed, cancel);
                 }
             }
             case OrderRefunded e ->
-                onOrder(program, e, e.externalOrderId(), null, order -> {
+                onOrder(program, e, e.externalOrderId(), null, changed, order -> {
                     boolean added =
                             orders.addRefund(shop, order.orderId, e.externalRefundId(), e.refundedAt(), e.lines());
                     if (added && order.linesKnown) {
@@ -93,7 +96,11 @@ class EventApplier {
                     }
                 });
             // Fulfillments never move points: no account lock, no reconcile.
-            case FulfillmentUpdated e -> fulfillments.upsert(shop, orders.idOrCreate(shop, e.externalOrderId()), e);
+            case FulfillmentUpdated e -> {
+                long orderId = orders.idOrCreate(shop, e.externalOrderId());
+                fulfillments.upsert(shop, orderId, e);
+                changed.add(new OrderChange(shop, orderId, e, null));
+            }
             case CustomerUpserted e -> customers.upsert(shop, e.customer());
             case CustomerRedacted e -> {
                 customers.redact(shop, e.externalCustomerId(), clock.instant());
@@ -105,8 +112,12 @@ class EventApplier {
     }
 
     private void onSnapshot(
-            Program program, OrderLifecycleEvent event, OrderSnapshot snapshot, Consumer<OrderDraft> change) {
-        onOrder(program, event, snapshot.externalOrderId(), snapshot.customer(), order -> {
+            Program program,
+            OrderLifecycleEvent event,
+            OrderSnapshot snapshot,
+            List<OrderChange> changed,
+            Consumer<OrderDraft> change) {
+        onOrder(program, event, snapshot.externalOrderId(), snapshot.customer(), changed, order -> {
             if (!order.linesKnown) {
                 // Lines come from the first snapshot that has them: later snapshots describe the
                 // same purchase, and refunds are tracked separately.
@@ -153,6 +164,7 @@ class EventApplier {
             OrderLifecycleEvent event,
             String externalOrderId,
             CustomerSnapshot customer,
+            List<OrderChange> changed,
             Consumer<OrderDraft> change) {
         ShopId shop = program.shop().id();
         Long customerId = customer != null
@@ -171,6 +183,7 @@ class EventApplier {
         }
         change.accept(order);
         reconcile(program, order, event.sourceEventId(), false);
+        changed.add(new OrderChange(shop, order.orderId, null, order.state()));
     }
 
     /**

@@ -43,9 +43,16 @@ public class LoyaltyService {
     private final CustomerRepository customers;
     private final OrderRepository orders;
     private final AuditLog audit;
+    private final OrderFactsListener listener;
 
     public LoyaltyService(DSLContext dsl, Clock clock) {
+        this(dsl, clock, OrderFactsListener.NONE);
+    }
+
+    /** @param listener told of changed orders in the same transaction as the events (journeys) */
+    public LoyaltyService(DSLContext dsl, Clock clock, OrderFactsListener listener) {
         this.clock = clock;
+        this.listener = listener;
         this.transactions = new Transactions(dsl);
         this.applier = new EventApplier(dsl, clock);
         this.shops = new ShopService(dsl);
@@ -57,8 +64,12 @@ public class LoyaltyService {
 
     /** Applies the event in its own transaction, exactly once however often it is delivered. */
     public ApplyOutcome apply(OrderLifecycleEvent event) {
-        return transactions.inTransaction(
-                () -> applier.apply(event, new HashMap<>()) ? ApplyOutcome.APPLIED : ApplyOutcome.DUPLICATE);
+        return transactions.inTransaction(() -> {
+            List<OrderChange> changed = new ArrayList<>(1);
+            boolean applied = applier.apply(event, new HashMap<>(), changed);
+            tell(changed);
+            return applied ? ApplyOutcome.APPLIED : ApplyOutcome.DUPLICATE;
+        });
     }
 
     /**
@@ -81,14 +92,25 @@ public class LoyaltyService {
         try {
             return transactions.inTransaction(() -> {
                 Map<ShopId, Program> programs = new HashMap<>();
+                List<OrderChange> changed = new ArrayList<>(events.size());
                 ApplyResult[] results = new ApplyResult[events.size()];
                 for (int i : lockOrder) {
-                    results[i] = applier.apply(events.get(i), programs) ? ApplyResult.APPLIED : ApplyResult.DUPLICATE;
+                    results[i] = applier.apply(events.get(i), programs, changed)
+                            ? ApplyResult.APPLIED
+                            : ApplyResult.DUPLICATE;
                 }
+                tell(changed);
                 return List.of(results);
             });
         } catch (InvalidEventException | ShopNotFoundException e) {
             return events.stream().map(this::applyAlone).toList();
+        }
+    }
+
+    /** Once per transaction, so the listener can do its work for a whole batch in few statements. */
+    private void tell(List<OrderChange> changed) {
+        if (!changed.isEmpty()) {
+            listener.ordersChanged(changed);
         }
     }
 

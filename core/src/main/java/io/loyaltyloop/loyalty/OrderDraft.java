@@ -71,6 +71,14 @@ final class OrderDraft {
     }
 
     /** The eligible amount no refund has taken back; the base the order's points are measured on. */
+    /** The facts others derive work from (journeys), as they stand now. */
+    OrderChange.OrderState state() {
+        boolean fullyRefunded =
+                linesKnown && eligibleAmount.signum() > 0 && refundedAmount.compareTo(eligibleAmount) >= 0;
+        return new OrderChange.OrderState(
+                created, customerId, paidAt, cancelledAt != null, fullyRefunded, priorToInstall);
+    }
+
     BigDecimal remainingAmount() {
         BigDecimal remaining = eligibleAmount.subtract(refundedAmount);
         return remaining.signum() < 0 ? BigDecimal.ZERO : remaining;

@@ -6,6 +6,9 @@ import static io.loyaltyloop.db.Tables.DATA_REQUEST_EXPORT;
 import static io.loyaltyloop.db.Tables.EARNING_EXCLUSION;
 import static io.loyaltyloop.db.Tables.EARNING_RULE;
 import static io.loyaltyloop.db.Tables.FULFILLMENT;
+import static io.loyaltyloop.db.Tables.FULFILLMENT_MILESTONE;
+import static io.loyaltyloop.db.Tables.JOURNEY_SETTINGS;
+import static io.loyaltyloop.db.Tables.JOURNEY_STEP;
 import static io.loyaltyloop.db.Tables.ORDER_IMPORT;
 import static io.loyaltyloop.db.Tables.ORDER_LINE;
 import static io.loyaltyloop.db.Tables.ORDER_REFUND;
@@ -45,6 +48,9 @@ class ShopErasure {
             // Reviews point at the ledger entry of their incentive, and at orders and customers.
             REVIEW,
             SURVEY_RESPONSE,
+            JOURNEY_STEP,
+            FULFILLMENT_MILESTONE,
+            JOURNEY_SETTINGS,
             POINTS_LEDGER,
             REDEMPTION_ISSUE,
             REDEMPTION,

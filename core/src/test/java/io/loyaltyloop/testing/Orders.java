@@ -90,6 +90,10 @@ public final class Orders {
         return orderId;
     }
 
+    public ShopId shop() {
+        return shop;
+    }
+
     public String customerId() {
         return customerId;
     }

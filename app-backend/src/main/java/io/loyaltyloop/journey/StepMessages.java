@@ -1,0 +1,157 @@
+package io.loyaltyloop.journey;
+
+import io.loyaltyloop.email.OutgoingEmail;
+import io.loyaltyloop.journey.MessageFactsRepository.OrderSummary;
+import io.loyaltyloop.journey.MessageFactsRepository.Points;
+import io.loyaltyloop.journey.MessageFactsRepository.Recipient;
+import io.loyaltyloop.review.ReviewInvitations;
+import io.loyaltyloop.review.ReviewInvite;
+import io.loyaltyloop.shop.ShopId;
+import io.loyaltyloop.survey.SurveyLinks;
+import io.loyaltyloop.survey.SurveyType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Decides, when a step is due, whether its conditions still hold and what its email says. Reads
+ * everything at send time: the customer may have reviewed, unsubscribed or earned since planning.
+ */
+class StepMessages {
+
+    /** What to do with a due step. */
+    sealed interface Decision {
+        record Send(OutgoingEmail email) implements Decision {}
+
+        record Skip(String reason) implements Decision {}
+
+        /** Quiet hours: not before then. */
+        record Later(Instant at) implements Decision {}
+    }
+
+    private final JourneyService journeys;
+    private final MessageFactsRepository facts;
+    private final ReviewInvitations reviews;
+    private final SurveyLinks surveys;
+
+    StepMessages(
+            JourneyService journeys, MessageFactsRepository facts, ReviewInvitations reviews, SurveyLinks surveys) {
+        this.journeys = journeys;
+        this.facts = facts;
+        this.reviews = reviews;
+        this.surveys = surveys;
+    }
+
+    Decision decide(JourneyStep step, Instant now) {
+        ShopId shop = step.shop();
+        JourneyService.ShopSchedule schedule = journeys.schedule(shop);
+        if (!schedule.active()) {
+            return new Decision.Skip("shop uninstalled");
+        }
+        // The shop may have changed its quiet hours since the step was planned.
+        Instant sendable = QuietHours.sendableAt(
+                now, step.kind(), schedule.zone(), schedule.settings().quietHours());
+        if (sendable.isAfter(now)) {
+            return new Decision.Later(sendable);
+        }
+        if (step.kind().audience() == StepKind.Audience.MERCHANT) {
+            return new Decision.Skip("no merchant address on file");
+        }
+        OrderSummary order = step.orderId() == null
+                ? null
+                : facts.order(shop, step.orderId()).orElse(null);
+        Long customerId = order != null && order.customerId() != null ? order.customerId() : step.customerId();
+        Optional<Recipient> recipient = customerId == null ? Optional.empty() : facts.recipient(shop, customerId);
+        if (recipient.isEmpty()) {
+            return new Decision.Skip("customer without email");
+        }
+        Recipient to = recipient.get();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("shop", vars("name", facts.shopName(shop)));
+        variables.put("customer", vars("first_name", to.firstName(), "last_name", to.lastName()));
+        if (order != null) {
+            variables.put(
+                    "order",
+                    vars(
+                            "name", order.name(),
+                            "points_earned", order.released() ? order.points() : 0L,
+                            "points_pending", order.released() ? 0L : order.points()));
+        }
+        Points points = facts.points(shop, to.customerId()).orElse(new Points(0, null));
+        variables.put("points", vars("balance", points.available(), "expires_at", points.expiresAt()));
+
+        String skip = addKindVariables(step, schedule, points, variables);
+        if (skip != null) {
+            return new Decision.Skip(skip);
+        }
+        String name =
+                to.firstName() == null ? null : (to.firstName() + " " + Objects.toString(to.lastName(), "")).strip();
+        return new Decision.Send(new OutgoingEmail(
+                shop, step.key(), step.kind(), to.email(), name, to.customerId(), to.locale(), variables));
+    }
+
+    /** @return why the step is skipped, or null when it goes */
+    private String addKindVariables(
+            JourneyStep step, JourneyService.ShopSchedule schedule, Points points, Map<String, Object> variables) {
+        ShopId shop = step.shop();
+        switch (step.kind()) {
+            case SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, DELIVERY_EXCEPTION, SHIPMENT_STUCK ->
+                facts.tracking(shop, step.orderId(), step.fulfillmentId())
+                        .ifPresent(t -> variables.put(
+                                "tracking", vars("company", t.company(), "number", t.number(), "url", t.url())));
+            case REVIEW_REQUEST, REVIEW_REMINDER -> {
+                if (step.kind() == StepKind.REVIEW_REMINDER) {
+                    if (!facts.sent(shop, step.subject(), StepKind.REVIEW_REQUEST.name())) {
+                        return "review request was not sent";
+                    }
+                    if (reviews.anyReviewSubmitted(shop, step.orderId())) {
+                        return "review submitted";
+                    }
+                }
+                List<ReviewInvite> invites = reviews.invitesFor(shop, step.orderId());
+                if (invites.isEmpty()) {
+                    return "nothing left to review";
+                }
+                variables.put(
+                        "review_invites",
+                        invites.stream()
+                                .map(i -> vars("product_id", i.productId(), "title", i.title(), "url", i.url()))
+                                .toList());
+            }
+            case SURVEY -> {
+                SurveyType type =
+                        SurveyType.valueOf(schedule.settings().surveyKind().name());
+                var links = surveys.scoreLinks(shop, step.orderId(), type);
+                variables.put(
+                        "survey",
+                        vars(
+                                "type", type.name(),
+                                "scores",
+                                        links.entrySet().stream()
+                                                .map(e -> vars("score", e.getKey(), "url", e.getValue()))
+                                                .toList()));
+            }
+            case POINTS_EXPIRING, POINTS_LAST_CHANCE -> {
+                // The customer was active since: the expiry this warns of no longer holds.
+                if (points.available() <= 0 || !step.expiryWarnedOf().equals(points.expiresAt())) {
+                    return "expiry moved or nothing left to expire";
+                }
+                variables.put("expiring", vars("points", points.available(), "at", points.expiresAt()));
+            }
+            default -> {}
+        }
+        return null;
+    }
+
+    /** A template variable map; values may be null (Map.of refuses them). */
+    private static Map<String, Object> vars(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
