@@ -5,6 +5,10 @@ import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.DATA_REQUEST_EXPORT;
 import static io.loyaltyloop.db.Tables.EARNING_EXCLUSION;
 import static io.loyaltyloop.db.Tables.EARNING_RULE;
+import static io.loyaltyloop.db.Tables.EMAIL_ATTEMPT;
+import static io.loyaltyloop.db.Tables.EMAIL_OUTBOX;
+import static io.loyaltyloop.db.Tables.EMAIL_TEMPLATE;
+import static io.loyaltyloop.db.Tables.EMAIL_UNSUBSCRIBE;
 import static io.loyaltyloop.db.Tables.FULFILLMENT;
 import static io.loyaltyloop.db.Tables.ORDER_LINE;
 import static io.loyaltyloop.db.Tables.ORDER_REFUND;
@@ -36,6 +40,10 @@ class ShopErasure {
      * here; the erasure test finds any table with a {@code shop_id} left behind.
      */
     private static final List<Table<?>> CHILDREN_FIRST = List.of(
+            EMAIL_ATTEMPT,
+            EMAIL_OUTBOX,
+            EMAIL_UNSUBSCRIBE,
+            EMAIL_TEMPLATE,
             POINTS_LEDGER,
             REDEMPTION,
             REFUND_LINE,
