@@ -40,8 +40,7 @@ class EmailConfiguration {
     }
 
     @Bean
-    EmailSender emailSender(
-            OutboxRepository outbox, JavaMailSenderImpl mail, EmailProperties properties, Clock clock) {
+    EmailSender emailSender(OutboxRepository outbox, JavaMailSenderImpl mail, EmailProperties properties, Clock clock) {
         return new EmailSender(outbox, mail, properties, clock);
     }
 

@@ -95,8 +95,9 @@ public final class EmailSender {
             }
             int attempts = m.attempts() + 1;
             if (failure.permanent() || attempts >= properties.maxAttempts()) {
-                String why = failure.permanent() ? failure.description() : failure.description() + " (gave up after "
-                        + attempts + " attempts)";
+                String why = failure.permanent()
+                        ? failure.description()
+                        : failure.description() + " (gave up after " + attempts + " attempts)";
                 log.warn("email {} of {} failed: {}", m.emailId(), m.shop(), why);
                 outbox.recordAttempt(m, attempt(started, t0, Attempt.Outcome.FAILED, why), "FAILED", started);
             } else {

@@ -36,7 +36,11 @@ class EmailTemplateRepository {
     }
 
     Optional<ShopTemplate> find(ShopId shop, StepKind kind) {
-        return dsl.select(EMAIL_TEMPLATE.ENABLED, EMAIL_TEMPLATE.SUBJECT, EMAIL_TEMPLATE.HTML_BODY, EMAIL_TEMPLATE.TEXT_BODY)
+        return dsl.select(
+                        EMAIL_TEMPLATE.ENABLED,
+                        EMAIL_TEMPLATE.SUBJECT,
+                        EMAIL_TEMPLATE.HTML_BODY,
+                        EMAIL_TEMPLATE.TEXT_BODY)
                 .from(EMAIL_TEMPLATE)
                 .where(EMAIL_TEMPLATE.SHOP_ID.eq(shop.value()))
                 .and(EMAIL_TEMPLATE.KIND.eq(kind.name()))

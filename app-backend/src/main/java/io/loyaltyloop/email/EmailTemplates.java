@@ -72,12 +72,18 @@ public class EmailTemplates {
     }
 
     public boolean isEnabled(ShopId shop, StepKind kind) {
-        return repository.find(shop, kind).map(EmailTemplateRepository.ShopTemplate::enabled).orElse(true);
+        return repository
+                .find(shop, kind)
+                .map(EmailTemplateRepository.ShopTemplate::enabled)
+                .orElse(true);
     }
 
     /** The template the shop's emails of this kind use: its own parts, the shipped ones for the rest. */
     public TemplateParts templateFor(ShopId shop, StepKind kind) {
-        return repository.find(shop, kind).map(t -> t.over(defaults.forKind(kind))).orElse(defaults.forKind(kind));
+        return repository
+                .find(shop, kind)
+                .map(t -> t.over(defaults.forKind(kind)))
+                .orElse(defaults.forKind(kind));
     }
 
     /** The shop's template of this kind rendered with example values, for the admin's live preview. */

@@ -22,8 +22,8 @@ import liqp.tags.Tag;
 final class LiquidSandbox {
 
     /** Rendering runs on these threads so that liqp can give up waiting after the time limit. */
-    private static final ExecutorService RENDER_THREADS =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("liquid-render-", 0).factory());
+    private static final ExecutorService RENDER_THREADS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("liquid-render-", 0).factory());
 
     private final TemplateParser parser;
 

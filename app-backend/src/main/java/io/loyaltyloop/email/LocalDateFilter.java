@@ -30,14 +30,13 @@ final class LocalDateFilter extends Filter {
         String style = params.length > 0 && params[0] != null
                 ? params[0].toString().trim().toLowerCase(Locale.ROOT)
                 : "long";
-        DateTimeFormatter format =
-                switch (style) {
-                    case "short" -> DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT);
-                    case "medium" -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
-                    case "full" -> DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
-                    case "datetime" -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
-                    default -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG);
-                };
+        DateTimeFormatter format = switch (style) {
+            case "short" -> DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT);
+            case "medium" -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+            case "full" -> DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
+            case "datetime" -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+            default -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG);
+        };
         ZonedDateTime local = instant.atZone(settings.timezone());
         return format.withLocale(settings.locale()).format(local);
     }

@@ -64,28 +64,22 @@ class OutboxRepository {
      * ends.
      */
     List<OutboxMessage> lease(int limit, Instant now, Instant leaseUntil) {
-        return dsl.resultQuery(
-                        """
-                        with due as (
-                            select shop_id, email_id from email_outbox
-                            where status = 'PENDING' and next_attempt_at <= ?::timestamptz
-                            order by next_attempt_at
-                            limit ?
-                            for update skip locked)
-                        update email_outbox o set next_attempt_at = ?::timestamptz
-                        from due where o.shop_id = due.shop_id and o.email_id = due.email_id
-                        returning o.shop_id, o.email_id, o.kind, o.customer_id, o.to_address, o.to_name,
-                            o.from_name, o.subject, o.html_body, o.text_body, o.message_id, o.unsubscribe_url,
-                            o.attempts,
-                            (select s.status = 'ACTIVE' from shop s where s.shop_id = o.shop_id) as shop_active,
-                            exists (select 1 from email_unsubscribe u
-                                    where u.shop_id = o.shop_id and u.customer_id = o.customer_id) as unsubscribed
-                        """,
-                        utc(now),
-                        limit,
-                        utc(leaseUntil))
-                .fetch(OutboxRepository::message)
-                .stream()
+        return dsl.resultQuery("""
+            with due as (
+                select shop_id, email_id from email_outbox
+                where status = 'PENDING' and next_attempt_at <= ?::timestamptz
+                order by next_attempt_at
+                limit ?
+                for update skip locked)
+            update email_outbox o set next_attempt_at = ?::timestamptz
+            from due where o.shop_id = due.shop_id and o.email_id = due.email_id
+            returning o.shop_id, o.email_id, o.kind, o.customer_id, o.to_address, o.to_name,
+                o.from_name, o.subject, o.html_body, o.text_body, o.message_id, o.unsubscribe_url,
+                o.attempts,
+                (select s.status = 'ACTIVE' from shop s where s.shop_id = o.shop_id) as shop_active,
+                exists (select 1 from email_unsubscribe u
+                        where u.shop_id = o.shop_id and u.customer_id = o.customer_id) as unsubscribed
+            """, utc(now), limit, utc(leaseUntil)).fetch(OutboxRepository::message).stream()
                 .sorted(java.util.Comparator.comparingLong(OutboxMessage::emailId))
                 .toList();
     }
@@ -165,20 +159,17 @@ class OutboxRepository {
      * never sent again (at most once).
      */
     int failAbandoned(Instant now) {
-        return dsl.execute(
-                """
-                with abandoned as (
-                    update email_outbox set status = 'FAILED',
-                        last_error = 'the sender stopped during the SMTP transaction; not resent, to never send twice'
-                    where status = 'SENDING' and next_attempt_at <= ?::timestamptz
-                    returning shop_id, email_id, attempts)
-                insert into email_attempt (shop_id, email_id, attempt_no, started_at, duration_ms, outcome, reply)
-                select shop_id, email_id, attempts, ?::timestamptz, 0, 'UNKNOWN', 'sender stopped before recording the outcome'
-                from abandoned
-                on conflict do nothing
-                """,
-                utc(now),
-                utc(now));
+        return dsl.execute("""
+            with abandoned as (
+                update email_outbox set status = 'FAILED',
+                    last_error = 'the sender stopped during the SMTP transaction; not resent, to never send twice'
+                where status = 'SENDING' and next_attempt_at <= ?::timestamptz
+                returning shop_id, email_id, attempts)
+            insert into email_attempt (shop_id, email_id, attempt_no, started_at, duration_ms, outcome, reply)
+            select shop_id, email_id, attempts, ?::timestamptz, 0, 'UNKNOWN', 'sender stopped before recording the outcome'
+            from abandoned
+            on conflict do nothing
+            """, utc(now), utc(now));
     }
 
     private static OutboxMessage message(Record r) {

@@ -20,9 +20,12 @@ final class SampleVariables {
                 "customer", Map.of("first_name", "Ada", "name", "Ada Lovelace"),
                 "order",
                         Map.of(
-                                "name", "#1001",
-                                "total", new BigDecimal("84.90"),
-                                "placed_at", Instant.parse("2026-11-01T10:15:00Z")),
+                                "name",
+                                "#1001",
+                                "total",
+                                new BigDecimal("84.90"),
+                                "placed_at",
+                                Instant.parse("2026-11-01T10:15:00Z")),
                 "points",
                         Map.of(
                                 "earned", 85,
@@ -44,7 +47,13 @@ final class SampleVariables {
                                 "choices",
                                         List.of(
                                                 Map.of("score", 0, "label", "0 – not likely", "url", link + "s/0"),
-                                                Map.of("score", 10, "label", "10 – very likely", "url", link + "s/10"))),
+                                                Map.of(
+                                                        "score",
+                                                        10,
+                                                        "label",
+                                                        "10 – very likely",
+                                                        "url",
+                                                        link + "s/10"))),
                 "reward", Map.of("name", "€10 off your next order"),
                 "account_url", link + "account",
                 "days_without_movement", 5,

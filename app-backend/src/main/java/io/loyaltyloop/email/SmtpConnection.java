@@ -34,7 +34,9 @@ final class SmtpConnection implements AutoCloseable {
             transport = t;
         }
         transport.sendMessage(message, message.getAllRecipients());
-        return transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse().strip() : "accepted";
+        return transport instanceof SMTPTransport smtp
+                ? smtp.getLastServerResponse().strip()
+                : "accepted";
     }
 
     /** Drops the connection, e.g. after an error that leaves its state unknown. */

@@ -20,13 +20,12 @@ record SmtpFailure(boolean permanent, boolean connection, String description) {
             return new SmtpFailure(true, false, "invalid address: " + e.getMessage());
         }
         for (Throwable t = e; t != null; t = next(t)) {
-            Integer code =
-                    switch (t) {
-                        case SMTPAddressFailedException f -> f.getReturnCode();
-                        case SMTPSenderFailedException f -> f.getReturnCode();
-                        case SMTPSendFailedException f -> f.getReturnCode();
-                        default -> null;
-                    };
+            Integer code = switch (t) {
+                case SMTPAddressFailedException f -> f.getReturnCode();
+                case SMTPSenderFailedException f -> f.getReturnCode();
+                case SMTPSendFailedException f -> f.getReturnCode();
+                default -> null;
+            };
             if (code != null && code > 0) {
                 return new SmtpFailure(code >= 500, false, reply(t));
             }

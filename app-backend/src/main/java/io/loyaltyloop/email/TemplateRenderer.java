@@ -134,8 +134,10 @@ final class TemplateRenderer {
             parsed.put(source, template);
             return template;
         } catch (LiquidException e) {
-            throw new TemplateException("syntax error at line " + e.line + ", column " + (e.charPositionInLine + 1)
-                    + ": " + firstLine(e.getMessage()), e);
+            throw new TemplateException(
+                    "syntax error at line " + e.line + ", column " + (e.charPositionInLine + 1) + ": "
+                            + firstLine(e.getMessage()),
+                    e);
         } catch (RuntimeException | StackOverflowError e) {
             throw new TemplateException("syntax error: " + firstLine(String.valueOf(e.getMessage())), e);
         }
@@ -146,7 +148,10 @@ final class TemplateRenderer {
         StringBuilder chain = new StringBuilder();
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            chain.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+            chain.append(t.getClass().getSimpleName())
+                    .append(": ")
+                    .append(t.getMessage())
+                    .append('\n');
             root = t;
         }
         String all = chain.toString();
@@ -180,8 +185,7 @@ final class TemplateRenderer {
         variables.put("shop", shop);
         variables.put("locale", request.locale().toLanguageTag());
         if (request.unsubscribeUrl() != null) {
-            variables.putAll(
-                    TemplateVariables.prepare(Map.of("unsubscribe_url", request.unsubscribeUrl()), html));
+            variables.putAll(TemplateVariables.prepare(Map.of("unsubscribe_url", request.unsubscribeUrl()), html));
         } else {
             variables.remove("unsubscribe_url");
         }

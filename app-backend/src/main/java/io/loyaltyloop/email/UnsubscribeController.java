@@ -61,7 +61,10 @@ class UnsubscribeController {
                     "<p>An unsubscribe request must carry <code>List-Unsubscribe=One-Click</code>.</p>");
         }
         unsubscribes.unsubscribe(recipient.get());
-        return page(HttpStatus.OK, "You are unsubscribed", done(shops.getShop(recipient.get().shop()).name()));
+        return page(
+                HttpStatus.OK,
+                "You are unsubscribed",
+                done(shops.getShop(recipient.get().shop()).name()));
     }
 
     private static ResponseEntity<String> notFound() {

@@ -28,8 +28,8 @@ final class UnsubscribeLinks {
     }
 
     String url(ShopId shop, long customerId, Instant now) {
-        String token = signer.sign(
-                PURPOSE, shop.value() + ":" + customerId, now.plus(properties.unsubscribeLinkValidity()));
+        String token =
+                signer.sign(PURPOSE, shop.value() + ":" + customerId, now.plus(properties.unsubscribeLinkValidity()));
         return links.absolute("/u/" + token);
     }
 
@@ -43,9 +43,7 @@ final class UnsubscribeLinks {
         try {
             long shop = Long.parseLong(payload.substring(0, colon));
             long customer = Long.parseLong(payload.substring(colon + 1));
-            return shop > 0 && customer > 0
-                    ? Optional.of(new Recipient(new ShopId(shop), customer))
-                    : Optional.empty();
+            return shop > 0 && customer > 0 ? Optional.of(new Recipient(new ShopId(shop), customer)) : Optional.empty();
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }

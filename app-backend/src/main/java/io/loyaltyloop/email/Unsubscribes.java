@@ -36,8 +36,7 @@ public class Unsubscribes {
 
     /** The recipient of a valid, unexpired token whose customer still exists. */
     Optional<UnsubscribeLinks.Recipient> recipient(String token) {
-        return links.verify(token, clock.instant())
-                .filter(r -> repository.customerExists(r.shop(), r.customerId()));
+        return links.verify(token, clock.instant()).filter(r -> repository.customerExists(r.shop(), r.customerId()));
     }
 
     /** Idempotent: a second call changes nothing and publishes nothing. */

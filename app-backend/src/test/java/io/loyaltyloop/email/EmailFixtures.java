@@ -22,8 +22,8 @@ final class EmailFixtures {
 
     /** A unique address, so a test reads only its own mail from the shared SMTP server. */
     static String address() {
-        return "c" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@customers.test";
+        return "c" + SEQUENCE.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@customers.test";
     }
 
     static long customer(DSLContext dsl, Shop shop, String email) {

@@ -83,20 +83,18 @@ class EmailOutboxTest extends BackendTest {
         assertThat(parts.getContentType()).startsWith("multipart/alternative");
         assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain; charset=UTF-8");
         assertThat(parts.getBodyPart(0).getContent().toString().replace("\r\n", "\n"))
-                .isEqualTo(
-                        """
-                        Hi Ada,
+                .isEqualTo("""
+                    Hi Ada,
 
-                        Good news: your order #1001 has left our warehouse.
-                        UPS tracking number: 1Z999AA10123456784
-                        Track your package: https://www.ups.com/track?tracknum=1Z999AA10123456784
+                    Good news: your order #1001 has left our warehouse.
+                    UPS tracking number: 1Z999AA10123456784
+                    Track your package: https://www.ups.com/track?tracknum=1Z999AA10123456784
 
-                        %s
+                    %s
 
-                        Unsubscribe: %s
+                    Unsubscribe: %s
 
-                        """
-                                .formatted(shop.name(), row.getUnsubscribeUrl()));
+                    """.formatted(shop.name(), row.getUnsubscribeUrl()));
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html; charset=UTF-8");
         assertThat(parts.getBodyPart(1).getContent().toString())
                 .contains(
@@ -138,8 +136,10 @@ class EmailOutboxTest extends BackendTest {
         Shop b = Shops.newShop(dsl);
         String to = address();
 
-        assertThat(outbox.enqueue(shipped(a.id(), customer(dsl, a, to), to, "k"))).isTrue();
-        assertThat(outbox.enqueue(shipped(b.id(), customer(dsl, b, to), to, "k"))).isTrue();
+        assertThat(outbox.enqueue(shipped(a.id(), customer(dsl, a, to), to, "k")))
+                .isTrue();
+        assertThat(outbox.enqueue(shipped(b.id(), customer(dsl, b, to), to, "k")))
+                .isTrue();
         drain();
 
         assertThat(receivedEmailsTo(to)).hasSize(2);
@@ -164,7 +164,10 @@ class EmailOutboxTest extends BackendTest {
         templates.save(
                 shop.id(),
                 StepKind.SHIPPED,
-                new TemplateParts("On its way, {{ customer.first_name }}!", "<p>{{ tracking.number }}</p>", "{{ tracking.number }}"));
+                new TemplateParts(
+                        "On its way, {{ customer.first_name }}!",
+                        "<p>{{ tracking.number }}</p>",
+                        "{{ tracking.number }}"));
 
         outbox.enqueue(shipped(shop.id(), customer(dsl, shop, to), to, "k"));
         drain();
@@ -265,7 +268,9 @@ class EmailOutboxTest extends BackendTest {
         dsl.update(EMAIL_OUTBOX)
                 .set(EMAIL_OUTBOX.STATUS, "SENDING")
                 .set(EMAIL_OUTBOX.ATTEMPTS, 1)
-                .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, clock.instant().minusSeconds(1).atOffset(java.time.ZoneOffset.UTC))
+                .set(
+                        EMAIL_OUTBOX.NEXT_ATTEMPT_AT,
+                        clock.instant().minusSeconds(1).atOffset(java.time.ZoneOffset.UTC))
                 .where(EMAIL_OUTBOX.SHOP_ID.eq(shop.id().value()))
                 .execute();
 

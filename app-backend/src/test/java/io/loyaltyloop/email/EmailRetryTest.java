@@ -57,12 +57,14 @@ class EmailRetryTest extends BackendTest {
 
         down.sendDue(100);
         assertThat(row(shop).getStatus()).isEqualTo("PENDING");
-        assertThat(row(shop).getNextAttemptAt().toInstant()).isEqualTo(clock.instant().plus(Duration.ofSeconds(30)));
+        assertThat(row(shop).getNextAttemptAt().toInstant())
+                .isEqualTo(clock.instant().plus(Duration.ofSeconds(30)));
         down.sendDue(100);
         assertThat(row(shop).getAttempts()).as("not due yet").isEqualTo(1);
         clock.advance(Duration.ofSeconds(30));
         down.sendDue(100);
-        assertThat(row(shop).getNextAttemptAt().toInstant()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(row(shop).getNextAttemptAt().toInstant())
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
         clock.advance(Duration.ofMinutes(1));
         up.sendDue(100);
 
@@ -80,8 +82,15 @@ class EmailRetryTest extends BackendTest {
         outbox.enqueue(shipped(shop.id(), customer(dsl, shop, to), to, "k"));
         MutableClock clock = new MutableClock(backendClock.instant());
         EmailProperties twoAttempts = new EmailProperties(
-                properties.from(), false, properties.pollInterval(), 10, properties.lease(),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 2, properties.unsubscribeLinkValidity());
+                properties.from(),
+                false,
+                properties.pollInterval(),
+                10,
+                properties.lease(),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                2,
+                properties.unsubscribeLinkValidity());
         EmailSender down = new EmailSender(repository, smtpAt(closedPort()), twoAttempts, clock);
 
         down.sendDue(100);

@@ -37,7 +37,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private void serve() {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept();
-                    var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                    var in = new BufferedReader(
+                            new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
                     var out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
                 reply(out, "220 scripted ESMTP");
                 String line;

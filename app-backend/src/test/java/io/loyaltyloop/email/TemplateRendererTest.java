@@ -37,8 +37,8 @@ class TemplateRendererTest {
 
     @Test
     void escapesVariablesInTheHtmlPartButNotInTheTextPart() {
-        TemplateParts parts =
-                new TemplateParts("Hi {{ customer.first_name }}", "<p>{{ customer.first_name }}</p>", "{{ customer.first_name }}");
+        TemplateParts parts = new TemplateParts(
+                "Hi {{ customer.first_name }}", "<p>{{ customer.first_name }}</p>", "{{ customer.first_name }}");
 
         RenderedEmail email = RENDERER.render(
                 parts, request(Map.of("customer", Map.of("first_name", "<script>alert('x')</script>"))));
@@ -69,7 +69,8 @@ class TemplateRendererTest {
     @Test
     void formatsMoneyAndDatesForTheLocaleAndTheShopsTimeZone() {
         RenderedEmail email = RENDERER.render(
-                parts("{{ total | money }} / {{ total | money: \"USD\" }} / {{ at | date_local }} / {{ at | date_local: \"short\" }}"),
+                parts("{{ total | money }} / {{ total | money: \"USD\" }} / {{ at | date_local }} / {{ at |"
+                        + " date_local: \"short\" }}"),
                 request(Map.of("total", new BigDecimal("1234.5"), "at", Instant.parse("2026-11-01T23:30:00Z"))));
 
         // 23:30 UTC is already 2 November in Berlin.
@@ -89,7 +90,10 @@ class TemplateRendererTest {
                 new TemplateParts("{{ a }}\r\nBcc: x@example.com {{ b }}", "", ""),
                 request(Map.of("a", "Hello", "b", "x".repeat(500))));
 
-        assertThat(email.subject()).startsWith("Hello Bcc: x@example.com xxx").hasSize(200).doesNotContain("\n", "\r");
+        assertThat(email.subject())
+                .startsWith("Hello Bcc: x@example.com xxx")
+                .hasSize(200)
+                .doesNotContain("\n", "\r");
     }
 
     @ParameterizedTest
@@ -97,7 +101,8 @@ class TemplateRendererTest {
     void everyDefaultTemplateRendersAndValidates(StepKind kind) {
         TemplateParts parts = DEFAULTS.forKind(kind);
 
-        assertThat(RENDERER.validate(parts, request(SampleVariables.forKind(kind)))).isEmpty();
+        assertThat(RENDERER.validate(parts, request(SampleVariables.forKind(kind))))
+                .isEmpty();
         RenderedEmail email = RENDERER.render(parts, request(SampleVariables.forKind(kind)));
         assertThat(email.subject()).isNotBlank().doesNotContain("{{");
         assertThat(email.html()).startsWith("<!DOCTYPE html>").contains("<html lang=\"de-DE\">", "Fern &amp; Finch");
@@ -122,8 +127,8 @@ class TemplateRendererTest {
 
     @Test
     void refusesIncludesOfFiles() {
-        for (String hostile : List.of(
-                "{% include '/etc/passwd' %}", "{% include_relative '../../pom.xml' %}", "{% render 'x' %}")) {
+        for (String hostile :
+                List.of("{% include '/etc/passwd' %}", "{% include_relative '../../pom.xml' %}", "{% render 'x' %}")) {
             assertThat(RENDERER.validate(parts(hostile), request(Map.of())))
                     .as(hostile)
                     .singleElement()

@@ -87,12 +87,10 @@ class UnsubscribeTest extends BackendTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("You are unsubscribed")));
 
         assertThat(unsubscribed()).isTrue();
-        assertThat(events.stream(CustomerUnsubscribed.class))
-                .singleElement()
-                .satisfies(e -> {
-                    assertThat(e.shop()).isEqualTo(shop.id());
-                    assertThat(e.customerId()).isEqualTo(customer);
-                });
+        assertThat(events.stream(CustomerUnsubscribed.class)).singleElement().satisfies(e -> {
+            assertThat(e.shop()).isEqualTo(shop.id());
+            assertThat(e.customerId()).isEqualTo(customer);
+        });
         assertThat(outbox.enqueue(shipped(shop.id(), customer, to, "second"))).isFalse();
     }
 
@@ -115,8 +113,9 @@ class UnsubscribeTest extends BackendTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(header().string("Referrer-Policy", "no-referrer"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                        "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("action=\"" + path + "\"")));
 
         assertThat(unsubscribed()).isFalse();
@@ -148,7 +147,8 @@ class UnsubscribeTest extends BackendTest {
         String body = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
         String other = java.util.Base64.getUrlEncoder()
                         .withoutPadding()
-                        .encodeToString(body.replace(":" + customer + "|", ":" + (customer + 1) + "|").getBytes())
+                        .encodeToString(body.replace(":" + customer + "|", ":" + (customer + 1) + "|")
+                                .getBytes())
                 + token.substring(token.indexOf('.'));
 
         expectNotFound(other);
@@ -163,7 +163,8 @@ class UnsubscribeTest extends BackendTest {
 
     @Test
     void aTokenMadeForAnotherPurposeIsNotFound() throws Exception {
-        String review = signer.sign("review", shop.id().value() + ":" + customer, clock.instant().plus(Duration.ofDays(1)));
+        String review = signer.sign(
+                "review", shop.id().value() + ":" + customer, clock.instant().plus(Duration.ofDays(1)));
 
         expectNotFound(review);
     }
@@ -182,7 +183,9 @@ class UnsubscribeTest extends BackendTest {
         mvc.perform(get("/u/" + token)).andExpect(status().isNotFound());
         mvc.perform(post("/u/" + token).param("List-Unsubscribe", "One-Click")).andExpect(status().isNotFound());
         assertThat(unsubscribed()).isFalse();
-        assertThat(dsl.fetchCount(EMAIL_UNSUBSCRIBE, EMAIL_UNSUBSCRIBE.SHOP_ID.eq(shop.id().value())))
+        assertThat(dsl.fetchCount(
+                        EMAIL_UNSUBSCRIBE,
+                        EMAIL_UNSUBSCRIBE.SHOP_ID.eq(shop.id().value())))
                 .isZero();
         assertThat(events.stream(CustomerUnsubscribed.class)).isEmpty();
     }
