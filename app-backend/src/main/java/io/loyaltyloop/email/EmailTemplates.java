@@ -97,8 +97,8 @@ public class EmailTemplates {
      * render time (it passed validation, but these values take it over a limit) falls back to the
      * shipped one, so the customer still gets the message; the failure is logged.
      */
-    Optional<RenderedEmail> renderForSending(StepKind kind, RenderRequest request, ShopId shop) {
-        Optional<EmailTemplateRepository.ShopTemplate> own = repository.find(shop, kind);
+    Optional<RenderedEmail> renderForSending(
+            StepKind kind, RenderRequest request, ShopId shop, Optional<EmailTemplateRepository.ShopTemplate> own) {
         if (own.isPresent() && !own.get().enabled()) {
             return Optional.empty();
         }

@@ -1,8 +1,6 @@
 package io.loyaltyloop.email;
 
 import io.loyaltyloop.journey.StepKind;
-import io.loyaltyloop.shop.Shop;
-import io.loyaltyloop.shop.ShopService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -21,25 +19,19 @@ class OutboxService implements EmailOutbox {
 
     private final OutboxRepository outbox;
     private final EmailTemplates templates;
-    private final UnsubscribeRepository unsubscribes;
     private final UnsubscribeLinks links;
-    private final ShopService shops;
     private final EmailProperties properties;
     private final Clock clock;
 
     OutboxService(
             OutboxRepository outbox,
             EmailTemplates templates,
-            UnsubscribeRepository unsubscribes,
             UnsubscribeLinks links,
-            ShopService shops,
             EmailProperties properties,
             Clock clock) {
         this.outbox = outbox;
         this.templates = templates;
-        this.unsubscribes = unsubscribes;
         this.links = links;
-        this.shops = shops;
         this.properties = properties;
         this.clock = clock;
     }
@@ -54,26 +46,26 @@ class OutboxService implements EmailOutbox {
     public boolean enqueue(OutgoingEmail email) {
         check(email);
         boolean toCustomer = email.kind().audience() == StepKind.Audience.CUSTOMER;
-        if (outbox.exists(email.shop(), email.idempotencyKey())) {
-            return false;
-        }
-        if (toCustomer && unsubscribes.isUnsubscribed(email.shop(), email.customerId())) {
-            return false;
-        }
-        Shop shop = shops.getShop(email.shop());
-        if (!shop.active()) {
+        EnqueueContext context = outbox.enqueueContext(
+                        email.shop(),
+                        email.idempotencyKey(),
+                        toCustomer ? email.customerId() : null,
+                        email.kind().name())
+                .orElseThrow(() -> new IllegalArgumentException("no shop " + email.shop()));
+        if (context.duplicate() || !context.shopActive() || (toCustomer && context.unsubscribed())) {
             return false;
         }
         Instant now = clock.instant();
         String unsubscribeUrl = toCustomer ? links.url(email.shop(), email.customerId(), now) : null;
         RenderRequest request = new RenderRequest(
-                shop.name(),
-                shop.currency(),
-                shop.timezone(),
+                context.shopName(),
+                context.currency(),
+                context.timezone(),
                 email.locale() == null ? Locale.ENGLISH : email.locale(),
                 unsubscribeUrl,
                 email.variables() == null ? Map.of() : email.variables());
-        Optional<RenderedEmail> rendered = templates.renderForSending(email.kind(), request, email.shop());
+        Optional<RenderedEmail> rendered =
+                templates.renderForSending(email.kind(), request, email.shop(), context.template());
         if (rendered.isEmpty()) {
             return false;
         }
@@ -85,7 +77,7 @@ class OutboxService implements EmailOutbox {
                         toCustomer ? email.customerId() : null,
                         email.toAddress().strip(),
                         email.toName(),
-                        shop.name(),
+                        context.shopName(),
                         rendered.get(),
                         messageId(),
                         unsubscribeUrl),
