@@ -152,7 +152,8 @@ public final class EmailDispatch {
             List<Long> customers,
             int threads,
             int batch,
-            String tag)
+            String tag,
+            CpuMeter cpu)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
