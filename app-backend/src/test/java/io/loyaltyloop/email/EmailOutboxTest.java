@@ -50,6 +50,9 @@ class EmailOutboxTest extends BackendTest {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    io.loyaltyloop.loyalty.LoyaltyService loyalty;
+
     @Test
     void sendsTheRenderedEmailWithItsHeadersOnce() throws Exception {
         Shop shop = Shops.newShop(dsl);
@@ -283,6 +286,29 @@ class EmailOutboxTest extends BackendTest {
                         .where(EMAIL_ATTEMPT.SHOP_ID.eq(shop.id().value()))
                         .fetch(EMAIL_ATTEMPT.OUTCOME))
                 .containsExactly("UNKNOWN");
+    }
+
+    @Test
+    void erasingACustomerErasesTheEmailsToThem() {
+        Shop shop = Shops.newShop(dsl);
+        String to = address();
+        long customer = customer(dsl, shop, to);
+        outbox.enqueue(shipped(shop.id(), customer, to, "sent"));
+        drain();
+        outbox.enqueue(shipped(shop.id(), customer, to, "pending"));
+        String externalId = dsl.select(io.loyaltyloop.db.Tables.CUSTOMER.EXTERNAL_ID)
+                .from(io.loyaltyloop.db.Tables.CUSTOMER)
+                .where(io.loyaltyloop.db.Tables.CUSTOMER.CUSTOMER_ID.eq(customer))
+                .fetchSingle()
+                .value1();
+
+        loyalty.apply(
+                new io.loyaltyloop.lifecycle.CustomerRedacted(shop.id(), "redact-1", clock.instant(), externalId));
+
+        assertThat(outboxRows(shop)).isZero();
+        assertThat(dsl.fetchCount(
+                        EMAIL_ATTEMPT, EMAIL_ATTEMPT.SHOP_ID.eq(shop.id().value())))
+                .isZero();
     }
 
     @Test
