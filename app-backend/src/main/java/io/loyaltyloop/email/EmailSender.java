@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +55,15 @@ public final class EmailSender {
         if (abandoned > 0) {
             log.warn("{} emails were being sent when their sender stopped; marked FAILED, not resent", abandoned);
         }
-        List<OutboxMessage> batch = outbox.lease(limit, now, now.plus(properties.lease()));
+        // Microseconds, as PostgreSQL stores it: markSending compares it to tell the lease is still ours.
+        Instant leased = now.plus(properties.lease()).truncatedTo(ChronoUnit.MICROS);
+        // A slow server must not make the batch outlive its lease (another sender would take the
+        // rest): stop while half of it is left, and the rest comes back when it ends.
+        Instant stopAt = leased.minus(properties.lease().dividedBy(2));
+        List<OutboxMessage> batch = outbox.lease(limit, now, leased);
         try (SmtpConnection smtp = new SmtpConnection(mail)) {
-            for (int i = 0; i < batch.size(); i++) {
-                if (!sendOne(batch.get(i), smtp)) {
+            for (int i = 0; i < batch.size() && clock.instant().isBefore(stopAt); i++) {
+                if (!sendOne(batch.get(i), leased, smtp)) {
                     // The server is unreachable: the rest of the batch waits instead of each trying.
                     Instant later = clock.instant().plus(properties.initialBackoff());
                     batch.subList(i + 1, batch.size()).forEach(m -> outbox.release(m, later));
@@ -69,7 +75,7 @@ public final class EmailSender {
     }
 
     /** @return false if the SMTP server could not be reached */
-    private boolean sendOne(OutboxMessage m, SmtpConnection smtp) {
+    private boolean sendOne(OutboxMessage m, Instant leased, SmtpConnection smtp) {
         if (!m.shopActive()) {
             outbox.cancel(m, "the shop is not installed");
             return true;
@@ -79,7 +85,7 @@ public final class EmailSender {
             return true;
         }
         Instant started = clock.instant();
-        if (!outbox.markSending(m, started.plus(properties.lease()))) {
+        if (!outbox.markSending(m, leased, started.plus(properties.lease()))) {
             return true;
         }
         long t0 = System.nanoTime();

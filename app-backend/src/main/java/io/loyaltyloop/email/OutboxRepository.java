@@ -112,9 +112,9 @@ class OutboxRepository {
 
     /**
      * Marks the row SENDING just before its SMTP transaction, counting the attempt; false if the
-     * lease was lost meanwhile (another sender took the row).
+     * lease ({@code leased}, as {@link #lease} set it) is no longer this sender's.
      */
-    boolean markSending(OutboxMessage m, Instant leaseUntil) {
+    boolean markSending(OutboxMessage m, Instant leased, Instant leaseUntil) {
         return dsl.update(EMAIL_OUTBOX)
                         .set(EMAIL_OUTBOX.STATUS, "SENDING")
                         .set(EMAIL_OUTBOX.ATTEMPTS, EMAIL_OUTBOX.ATTEMPTS.plus(1))
@@ -122,6 +122,7 @@ class OutboxRepository {
                         .where(EMAIL_OUTBOX.SHOP_ID.eq(m.shop().value()))
                         .and(EMAIL_OUTBOX.EMAIL_ID.eq(m.emailId()))
                         .and(EMAIL_OUTBOX.STATUS.eq("PENDING"))
+                        .and(EMAIL_OUTBOX.NEXT_ATTEMPT_AT.eq(utc(leased)))
                         .execute()
                 == 1;
     }

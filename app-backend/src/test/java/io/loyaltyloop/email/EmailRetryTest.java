@@ -134,6 +134,30 @@ class EmailRetryTest extends BackendTest {
         assertThat(attempts(shop).getFirst().getReply()).contains("550 5.1.1 no such user");
     }
 
+    @Test
+    void aSenderWhoseLeaseRanOutDoesNotSendWhatAnotherSenderTook() {
+        Shop shop = Shops.newShop(dsl);
+        String to = address();
+        outbox.enqueue(shipped(shop.id(), customer(dsl, shop, to), to, "k"));
+        java.time.Instant now = backendClock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.time.Instant firstLease = now.plus(Duration.ofMinutes(5));
+        OutboxMessage slow = ours(shop, repository.lease(100, now, firstLease));
+
+        java.time.Instant later = firstLease.plusSeconds(1);
+        java.time.Instant secondLease = later.plus(Duration.ofMinutes(5));
+        OutboxMessage other = ours(shop, repository.lease(100, later, secondLease));
+
+        assertThat(repository.markSending(slow, firstLease, later)).isFalse();
+        assertThat(repository.markSending(other, secondLease, later)).isTrue();
+    }
+
+    private static OutboxMessage ours(Shop shop, List<OutboxMessage> leased) {
+        return leased.stream()
+                .filter(m -> m.shop().equals(shop.id()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private io.loyaltyloop.db.tables.records.EmailOutboxRecord row(Shop shop) {
         return dsl.selectFrom(EMAIL_OUTBOX)
                 .where(EMAIL_OUTBOX.SHOP_ID.eq(shop.id().value()))
