@@ -208,7 +208,9 @@ public final class EmailDispatch {
                 shop.id(),
                 key,
                 StepKind.SHIPPED,
-                "c" + customer + "@customers.test",
+                // 100 mailboxes: GreenMail finds a user's mailbox by a linear scan over all of them,
+                // so one address per customer would measure GreenMail's lookup, not the dispatch.
+                "c" + (customer % 100) + "@customers.test",
                 "Ada Lovelace",
                 customer,
                 Locale.GERMANY,
