@@ -3,8 +3,14 @@ package io.loyaltyloop.email;
 import io.loyaltyloop.system.LinkSigner;
 import io.loyaltyloop.system.LinksProperties;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,22 +55,40 @@ class EmailConfiguration {
         return new SendDueEmails(sender, properties);
     }
 
-    /** Drains the outbox every {@code loyalty.email.poll-interval}, batch after batch while they come back full. */
-    static final class SendDueEmails {
+    /**
+     * Drains the outbox every {@code loyalty.email.poll-interval} with {@code sender-threads}
+     * concurrent senders, each batch after batch while they come back full.
+     */
+    static final class SendDueEmails implements DisposableBean {
 
         private final EmailSender sender;
         private final EmailProperties properties;
+        private final ExecutorService threads;
 
         SendDueEmails(EmailSender sender, EmailProperties properties) {
             this.sender = sender;
             this.properties = properties;
+            this.threads = Executors.newFixedThreadPool(
+                    properties.senderThreads(),
+                    Thread.ofPlatform().name("email-sender-", 0).daemon().factory());
         }
 
         @Scheduled(fixedDelayString = "${loyalty.email.poll-interval:1s}")
-        void run() {
+        void run() throws InterruptedException {
             if (!properties.senderEnabled()) {
                 return;
             }
+            List<Callable<Void>> senders = new ArrayList<>();
+            for (int i = 0; i < properties.senderThreads(); i++) {
+                senders.add(() -> {
+                    drain();
+                    return null;
+                });
+            }
+            threads.invokeAll(senders);
+        }
+
+        private void drain() {
             try {
                 while (sender.sendDue(properties.batchSize()) == properties.batchSize()) {
                     // a full batch: more may be due
@@ -72,6 +96,11 @@ class EmailConfiguration {
             } catch (RuntimeException e) {
                 log.warn("email sender: {}; leased messages come back when their lease ends", e.toString());
             }
+        }
+
+        @Override
+        public void destroy() {
+            threads.shutdownNow();
         }
     }
 }

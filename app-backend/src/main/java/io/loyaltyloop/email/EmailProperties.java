@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param from the From address of every email; the shop's name is its display name
  * @param senderEnabled whether this instance drains the outbox (every instance may; leases keep
  *     them apart)
+ * @param senderThreads concurrent senders per instance: sending is mostly waiting (SMTP round
+ *     trips, the synchronous SENDING commit), so a few threads multiply the rate
  * @param pollInterval how often the sender looks for due messages
  * @param batchSize messages leased and sent over one SMTP connection
  * @param lease how long a leased batch and a message being sent are held; longer than the SMTP
@@ -29,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record EmailProperties(
         @NotBlank @Email String from,
         boolean senderEnabled,
+        @Min(1) @Max(64) int senderThreads,
         @NotNull Duration pollInterval,
         @Min(1) @Max(1000) int batchSize,
         @NotNull Duration lease,

@@ -48,6 +48,9 @@ class EmailOutboxTest extends BackendTest {
     Unsubscribes unsubscribes;
 
     @Autowired
+    EmailProperties properties;
+
+    @Autowired
     java.time.Clock clock;
 
     @Autowired
@@ -115,6 +118,36 @@ class EmailOutboxTest extends BackendTest {
         assertThat(attempt.getOutcome()).isEqualTo("SENT");
         assertThat(attempt.getReply()).startsWith("250");
         assertThat(attempt.getAttemptNo()).isEqualTo(1);
+    }
+
+    @Test
+    void theScheduledSendersDrainTheOutboxInParallel() throws Exception {
+        Shop shop = Shops.newShop(dsl);
+        String to = address();
+        long customer = customer(dsl, shop, to);
+        for (int i = 0; i < 5; i++) {
+            outbox.enqueue(shipped(shop.id(), customer, to, "parallel-" + i));
+        }
+        EmailProperties enabled = new EmailProperties(
+                properties.from(),
+                true,
+                3,
+                properties.pollInterval(),
+                2,
+                properties.lease(),
+                properties.initialBackoff(),
+                properties.maxBackoff(),
+                properties.maxAttempts(),
+                properties.unsubscribeLinkValidity());
+        var job = new EmailConfiguration.SendDueEmails(sender, enabled);
+
+        try {
+            job.run();
+        } finally {
+            job.destroy();
+        }
+
+        assertThat(receivedEmailsTo(to)).hasSize(5);
     }
 
     @Test

@@ -16,6 +16,7 @@ class EmailPropertiesTest {
         return new EmailProperties(
                 from,
                 true,
+                4,
                 Duration.ofSeconds(1),
                 50,
                 Duration.ofMinutes(5),

@@ -84,6 +84,7 @@ class EmailRetryTest extends BackendTest {
         EmailProperties twoAttempts = new EmailProperties(
                 properties.from(),
                 false,
+                1,
                 properties.pollInterval(),
                 10,
                 properties.lease(),

@@ -77,6 +77,7 @@ public final class EmailDispatch {
             EmailProperties properties = new EmailProperties(
                     "loyalty@bench.test",
                     false,
+                    threads,
                     Duration.ofSeconds(1),
                     batch,
                     Duration.ofMinutes(5),
