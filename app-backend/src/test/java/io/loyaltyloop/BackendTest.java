@@ -1,13 +1,20 @@
 package io.loyaltyloop;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.loyaltyloop.testing.MutableClock;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +44,12 @@ import org.springframework.util.FileSystemUtils;
             "loyalty.shopify.inbox.enabled=false",
             // Likewise the Shopify sweeps: their tests drive them by hand, against WireMock.
             "loyalty.shopify.issuing.enabled=false",
-            "loyalty.shopify.mirror.enabled=false"
+            "loyalty.shopify.mirror.enabled=false",
+            // Tests send the outbox themselves (EmailSender.sendDue), so what arrives is deterministic.
+            "loyalty.email.sender-enabled=false",
+            "loyalty.email.from=loyalty@loyaltyloop.test",
+            // Journeys are dispatched by hand in tests, like the inbox.
+            "loyalty.journey.dispatch-enabled=false"
         })
 public abstract class BackendTest {
 
@@ -57,6 +69,55 @@ public abstract class BackendTest {
 
     /** Small, so that tests can go over it cheaply; the default is 2 MiB. */
     protected static final int MAX_WEBHOOK_BODY = 64 * 1024;
+
+    /**
+     * One real SMTP server for every backend test, on a free port. It is shared: tests send to
+     * addresses of their own and read only those ({@link #receivedEmailsTo}).
+     */
+    private static final GreenMail SMTP = startedSmtp();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    /** Every email the test SMTP server received for {@code address}, oldest first. */
+    protected static List<MimeMessage> receivedEmailsTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> isTo(m, address))
+                .toList();
+    }
+
+    /** The port the test SMTP server listens on. */
+    protected static int smtpPort() {
+        return SMTP.getSmtp().getPort();
+    }
+
+    /** Forgets every email received so far (all tests' — use only where that cannot matter). */
+    protected static void purgeEmails() {
+        try {
+            SMTP.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            return message.getAllRecipients() != null
+                    && Arrays.stream(message.getAllRecipients())
+                            .anyMatch(a -> a instanceof InternetAddress i && address.equalsIgnoreCase(i.getAddress()));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail startedSmtp() {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        return smtp;
+    }
 
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {

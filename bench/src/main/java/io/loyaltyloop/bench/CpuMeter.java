@@ -9,22 +9,22 @@ import java.util.stream.Stream;
  * run's CPU between the engine and the database. Children that exited during the run (short-lived
  * autovacuum workers) are not counted, so the database figure is a lower bound.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     private final Optional<ProcessHandle> postmaster;
 
-    CpuMeter(Optional<Long> postmasterPid) {
+    public CpuMeter(Optional<Long> postmasterPid) {
         this.postmaster = postmasterPid.flatMap(ProcessHandle::of);
     }
 
-    record Sample(long wallNanos, Duration jvm, Duration postgres) {
+    public record Sample(long wallNanos, Duration jvm, Duration postgres) {
 
-        Sample minus(Sample earlier) {
+        public Sample minus(Sample earlier) {
             return new Sample(wallNanos - earlier.wallNanos, jvm.minus(earlier.jvm), postgres.minus(earlier.postgres));
         }
     }
 
-    Sample sample() {
+    public Sample sample() {
         Duration jvm = cpu(ProcessHandle.current());
         Duration pg = postmaster
                 .map(pm -> Stream.concat(Stream.of(pm), pm.descendants())

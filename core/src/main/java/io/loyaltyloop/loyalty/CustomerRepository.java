@@ -1,6 +1,7 @@
 package io.loyaltyloop.loyalty;
 
 import static io.loyaltyloop.db.Tables.CUSTOMER;
+import static io.loyaltyloop.db.Tables.EMAIL_OUTBOX;
 import static org.jooq.impl.DSL.noCondition;
 
 import io.loyaltyloop.lifecycle.CustomerSnapshot;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 class CustomerRepository {
 
@@ -74,6 +76,15 @@ class CustomerRepository {
                 .set(CUSTOMER.LOCALE, (String) null)
                 .set(CUSTOMER.ACCEPTS_MARKETING, false)
                 .set(CUSTOMER.REDACTED_AT, utc(at))
+                .execute();
+        // Emails to the customer hold their address, name and order details; the delivery log
+        // (email_attempt) goes with them.
+        dsl.deleteFrom(EMAIL_OUTBOX)
+                .where(EMAIL_OUTBOX.SHOP_ID.eq(shop.value()))
+                .and(EMAIL_OUTBOX.CUSTOMER_ID.eq(DSL.select(CUSTOMER.CUSTOMER_ID)
+                        .from(CUSTOMER)
+                        .where(CUSTOMER.SHOP_ID.eq(shop.value()))
+                        .and(CUSTOMER.EXTERNAL_ID.eq(externalId))))
                 .execute();
     }
 

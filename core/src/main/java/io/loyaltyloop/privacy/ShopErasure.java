@@ -5,6 +5,10 @@ import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.DATA_REQUEST_EXPORT;
 import static io.loyaltyloop.db.Tables.EARNING_EXCLUSION;
 import static io.loyaltyloop.db.Tables.EARNING_RULE;
+import static io.loyaltyloop.db.Tables.EMAIL_ATTEMPT;
+import static io.loyaltyloop.db.Tables.EMAIL_OUTBOX;
+import static io.loyaltyloop.db.Tables.EMAIL_TEMPLATE;
+import static io.loyaltyloop.db.Tables.EMAIL_UNSUBSCRIBE;
 import static io.loyaltyloop.db.Tables.FULFILLMENT;
 import static io.loyaltyloop.db.Tables.FULFILLMENT_MILESTONE;
 import static io.loyaltyloop.db.Tables.JOURNEY_SETTINGS;
@@ -51,6 +55,10 @@ class ShopErasure {
             JOURNEY_STEP,
             FULFILLMENT_MILESTONE,
             JOURNEY_SETTINGS,
+            EMAIL_ATTEMPT,
+            EMAIL_OUTBOX,
+            EMAIL_UNSUBSCRIBE,
+            EMAIL_TEMPLATE,
             POINTS_LEDGER,
             REDEMPTION_ISSUE,
             REDEMPTION,
