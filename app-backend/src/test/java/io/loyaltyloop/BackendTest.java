@@ -49,7 +49,8 @@ import org.springframework.util.FileSystemUtils;
             "loyalty.email.sender-enabled=false",
             "loyalty.email.from=loyalty@loyaltyloop.test",
             // Journeys are dispatched by hand in tests, like the inbox.
-            "loyalty.journey.dispatch-enabled=false"
+            "loyalty.journey.dispatch-enabled=false",
+            "loyalty.links.base-url=" + BackendTest.LINKS_BASE_URL
         })
 public abstract class BackendTest {
 
@@ -66,6 +67,9 @@ public abstract class BackendTest {
 
     /** Where Shopify sends merchants back to; https, as in production, so cookies are Secure. */
     protected static final String APP_URL = "https://loyalty-loop.test";
+
+    /** The public URL links in emails start with; tests reach the same paths on their own port. */
+    protected static final String LINKS_BASE_URL = "https://loyalty.test";
 
     /** Small, so that tests can go over it cheaply; the default is 2 MiB. */
     protected static final int MAX_WEBHOOK_BODY = 64 * 1024;

@@ -37,8 +37,7 @@ class JourneyJobs {
             ReviewInvitations reviews,
             SurveyLinks surveys,
             JourneyProperties properties) {
-        return new JourneyDispatcher(
-                dsl, clock, journeys, outbox, reviews, surveys, properties.dispatchBatchSize());
+        return new JourneyDispatcher(dsl, clock, journeys, outbox, reviews, surveys, properties.dispatchBatchSize());
     }
 
     @Bean
@@ -56,14 +55,13 @@ class JourneyJobs {
     @Bean
     @ConditionalOnProperty(name = "loyalty.journey.dispatch-enabled", havingValue = "true", matchIfMissing = true)
     RecurringTask<Void> watchJourneysTask(JourneyService journeys, JourneyProperties properties) {
-        return Tasks.recurring(WATCH, FixedDelay.of(properties.watchInterval()))
-                .execute((instance, context) -> {
-                    long stuck = untilShort(() -> journeys.planStuckShipments(WATCH_BATCH), WATCH_BATCH, context);
-                    long expiring = untilShort(() -> journeys.planExpiryWarnings(WATCH_BATCH), WATCH_BATCH, context);
-                    if (stuck + expiring > 0) {
-                        log.info("{}: {} stuck shipments, {} expiry warnings planned", WATCH, stuck, expiring);
-                    }
-                });
+        return Tasks.recurring(WATCH, FixedDelay.of(properties.watchInterval())).execute((instance, context) -> {
+            long stuck = untilShort(() -> journeys.planStuckShipments(WATCH_BATCH), WATCH_BATCH, context);
+            long expiring = untilShort(() -> journeys.planExpiryWarnings(WATCH_BATCH), WATCH_BATCH, context);
+            if (stuck + expiring > 0) {
+                log.info("{}: {} stuck shipments, {} expiry warnings planned", WATCH, stuck, expiring);
+            }
+        });
     }
 
     /** Repeats while a round comes back full, so a backlog clears in one run. */

@@ -36,7 +36,10 @@ public record JourneyProperties(
         @NotNull @DefaultValue("7d") Duration lastChance,
         @NotNull @DefaultValue("5d") Duration stuckAfter,
         @DefaultValue("true") boolean quietHours,
-        @DefaultValue("100") int dispatchBatchSize) {
+        @DefaultValue("100") int dispatchBatchSize,
+        @DefaultValue("true") boolean dispatchEnabled,
+        @NotNull @DefaultValue("10s") Duration dispatchInterval,
+        @NotNull @DefaultValue("1h") Duration watchInterval) {
 
     public JourneyProperties {
         // Fails the start with the setting's name, not at the first order.
@@ -52,6 +55,11 @@ public record JourneyProperties(
                 quietHours);
         if (dispatchBatchSize < 1 || dispatchBatchSize > 1000) {
             throw new IllegalArgumentException("loyalty.journey.dispatch-batch-size must be 1–1000");
+        }
+        if (dispatchInterval.compareTo(Duration.ofMillis(100)) < 0
+                || watchInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(
+                    "loyalty.journey.dispatch-interval must be at least 100ms and watch-interval at least 1s");
         }
     }
 

@@ -25,7 +25,7 @@ class MessageFactsRepository {
 
     record Recipient(long customerId, String email, String firstName, String lastName, Locale locale) {}
 
-    record OrderSummary(String name, Long customerId, long points, boolean released) {}
+    record OrderSummary(String name, Long customerId, long points, boolean released, Instant placedAt) {}
 
     record Tracking(String company, String number, String url) {}
 
@@ -39,11 +39,21 @@ class MessageFactsRepository {
     }
 
     Optional<OrderSummary> order(ShopId shop, long orderId) {
-        return dsl.select(SHOP_ORDER.ORDER_NAME, SHOP_ORDER.CUSTOMER_ID, SHOP_ORDER.POINTS_NET, SHOP_ORDER.RELEASED_AT)
+        return dsl.select(
+                        SHOP_ORDER.ORDER_NAME,
+                        SHOP_ORDER.CUSTOMER_ID,
+                        SHOP_ORDER.POINTS_NET,
+                        SHOP_ORDER.RELEASED_AT,
+                        SHOP_ORDER.PLACED_AT)
                 .from(SHOP_ORDER)
                 .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
                 .and(SHOP_ORDER.ORDER_ID.eq(orderId))
-                .fetchOptional(r -> new OrderSummary(r.value1(), r.value2(), r.value3(), r.value4() != null));
+                .fetchOptional(r -> new OrderSummary(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4() != null,
+                        r.value5() == null ? null : r.value5().toInstant()));
     }
 
     /** The customer's address, unless unknown or the customer was redacted. */

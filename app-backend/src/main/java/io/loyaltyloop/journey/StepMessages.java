@@ -71,24 +71,23 @@ class StepMessages {
         Recipient to = recipient.get();
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("shop", vars("name", facts.shopName(shop)));
-        variables.put("customer", vars("first_name", to.firstName(), "last_name", to.lastName()));
-        if (order != null) {
-            variables.put(
-                    "order",
-                    vars(
-                            "name", order.name(),
-                            "points_earned", order.released() ? order.points() : 0L,
-                            "points_pending", order.released() ? 0L : order.points()));
-        }
+        String name =
+                to.firstName() == null ? null : (to.firstName() + " " + Objects.toString(to.lastName(), "")).strip();
+        // The names below are the templates' contract with merchants: docs/emails.md, SampleVariables.
+        variables.put("customer", vars("first_name", to.firstName(), "last_name", to.lastName(), "name", name));
         Points points = facts.points(shop, to.customerId()).orElse(new Points(0, null));
-        variables.put("points", vars("balance", points.available(), "expires_at", points.expiresAt()));
+        Map<String, Object> pointVariables = vars("balance", points.available(), "expires_at", points.expiresAt());
+        if (order != null) {
+            variables.put("order", vars("name", order.name(), "placed_at", order.placedAt()));
+            pointVariables.put("earned", order.points());
+            pointVariables.put("pending", !order.released());
+        }
+        variables.put("points", pointVariables);
 
         String skip = addKindVariables(step, schedule, points, variables);
         if (skip != null) {
             return new Decision.Skip(skip);
         }
-        String name =
-                to.firstName() == null ? null : (to.firstName() + " " + Objects.toString(to.lastName(), "")).strip();
         return new Decision.Send(new OutgoingEmail(
                 shop, step.key(), step.kind(), to.email(), name, to.customerId(), to.locale(), variables));
     }
@@ -116,34 +115,32 @@ class StepMessages {
                     return "nothing left to review";
                 }
                 variables.put(
-                        "review_invites",
+                        "items",
                         invites.stream()
-                                .map(i -> vars("product_id", i.productId(), "title", i.title(), "url", i.url()))
+                                .map(i -> vars("product_id", i.productId(), "title", i.title(), "review_url", i.url()))
                                 .toList());
             }
             case SURVEY -> {
                 SurveyType type =
                         SurveyType.valueOf(schedule.settings().surveyKind().name());
                 var links = surveys.scoreLinks(shop, step.orderId(), type);
-                variables.put(
-                        "survey",
-                        vars(
-                                "type", type.name(),
-                                "scores",
-                                        links.entrySet().stream()
-                                                .map(e -> vars("score", e.getKey(), "url", e.getValue()))
-                                                .toList()));
+                variables.put("survey", SurveyWording.of(type, links));
             }
             case POINTS_EXPIRING, POINTS_LAST_CHANCE -> {
                 // The customer was active since: the expiry this warns of no longer holds.
                 if (points.available() <= 0 || !step.expiryWarnedOf().equals(points.expiresAt())) {
                     return "expiry moved or nothing left to expire";
                 }
-                variables.put("expiring", vars("points", points.available(), "at", points.expiresAt()));
+                pointVariables(variables).put("expiring", points.available());
             }
             default -> {}
         }
         return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> pointVariables(Map<String, Object> variables) {
+        return (Map<String, Object>) variables.get("points");
     }
 
     /** A template variable map; values may be null (Map.of refuses them). */

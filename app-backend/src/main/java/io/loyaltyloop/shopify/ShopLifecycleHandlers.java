@@ -1,5 +1,6 @@
 package io.loyaltyloop.shopify;
 
+import io.loyaltyloop.journey.JourneyService;
 import io.loyaltyloop.privacy.PrivacyService;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopService;
@@ -31,6 +32,7 @@ class ShopLifecycleHandlers {
     private final InboxRepository inbox;
     private final AccessTokenStore tokens;
     private final OrderImportFinisher imports;
+    private final JourneyService journeys;
     private final Clock clock;
 
     ShopLifecycleHandlers(
@@ -39,12 +41,14 @@ class ShopLifecycleHandlers {
             InboxRepository inbox,
             AccessTokenStore tokens,
             OrderImportFinisher imports,
+            JourneyService journeys,
             Clock clock) {
         this.shops = shops;
         this.privacy = privacy;
         this.inbox = inbox;
         this.tokens = tokens;
         this.imports = imports;
+        this.journeys = journeys;
         this.clock = clock;
     }
 
@@ -58,6 +62,8 @@ class ShopLifecycleHandlers {
             case "app/uninstalled" -> {
                 shops.uninstall(shop.id(), d.triggeredAt() != null ? d.triggeredAt() : clock.instant());
                 tokens.forget(shop.id());
+                // Planned emails stay visible in the timeline as cancelled; a reinstall plans anew.
+                journeys.cancelForShop(shop.id(), "shop uninstalled");
             }
             case "customers/data_request" -> {
                 JsonNode body = Payload.parse(d.payload());

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,7 +83,7 @@ class EmailOutboxTest extends BackendTest {
         assertThat(email.getMessageID()).isEqualTo(row.getMessageId()).endsWith("@loyaltyloop.test>");
         assertThat(email.getHeader("List-Unsubscribe", null))
                 .isEqualTo("<" + row.getUnsubscribeUrl() + ">")
-                .matches("<http://localhost:\\d+/u/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}>");
+                .matches("<" + Pattern.quote(LINKS_BASE_URL) + "/u/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}>");
         assertThat(email.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
 
         MimeMultipart parts = (MimeMultipart) email.getContent();

@@ -99,8 +99,13 @@ class JourneyDispatcherTest extends BackendTest {
         assertThat(email.idempotencyKey()).isEqualTo("order:" + stepOrderId() + ":ORDER_CONFIRMED");
         assertThat(email.toAddress()).isEqualTo(order.customerId() + "@example.com");
         assertThat(email.variables())
-                .containsEntry("order", Map.of("name", "#" + order.id(), "points_earned", 0L, "points_pending", 50L))
-                .containsKey("shop");
+                .containsKey("shop")
+                .extractingByKey("points", org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("earned", 50L)
+                .containsEntry("pending", true);
+        assertThat(email.variables())
+                .extractingByKey("order", org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("name", "#" + order.id());
         assertThat(statuses()).containsExactly("ORDER_CONFIRMED SENT");
     }
 
@@ -123,9 +128,14 @@ class JourneyDispatcherTest extends BackendTest {
                         Map.of("company", "UPS", "number", "1Z999", "url", "https://www.ups.com/track?tracknum=1Z999"));
         assertThat(emails.get(2).variables())
                 .containsEntry(
-                        "review_invites",
+                        "items",
                         List.of(Map.of(
-                                "product_id", "product-1", "title", "Item 1", "url", "https://loyalty.example/r/t1")));
+                                "product_id",
+                                "product-1",
+                                "title",
+                                "Item 1",
+                                "review_url",
+                                "https://loyalty.example/r/t1")));
     }
 
     @Test
@@ -143,7 +153,7 @@ class JourneyDispatcherTest extends BackendTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> links = (Map<String, Object>) survey.variables().get("survey");
         assertThat(links).containsEntry("type", "NPS");
-        assertThat((List<?>) links.get("scores")).hasSize(11);
+        assertThat((List<?>) links.get("choices")).hasSize(11);
     }
 
     @Test

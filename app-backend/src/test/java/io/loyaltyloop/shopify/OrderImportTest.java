@@ -17,6 +17,7 @@ import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.db.tables.records.FulfillmentRecord;
 import io.loyaltyloop.db.tables.records.OrderImportRecord;
 import io.loyaltyloop.db.tables.records.WebhookInboxRecord;
+import io.loyaltyloop.journey.JourneyService;
 import io.loyaltyloop.loyalty.LedgerVerifier;
 import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.privacy.PrivacyService;
@@ -81,6 +82,9 @@ class OrderImportTest extends BackendTest {
     PrivacyService privacy;
 
     @Autowired
+    JourneyService journeys;
+
+    @Autowired
     InboxRepository inbox;
 
     @Autowired
@@ -137,7 +141,7 @@ class OrderImportTest extends BackendTest {
                 inbox,
                 shops,
                 loyalty,
-                new ShopLifecycleHandlers(shops, privacy, inbox, tokens, finisher, clock),
+                new ShopLifecycleHandlers(shops, privacy, inbox, tokens, finisher, journeys, clock),
                 inboxProperties,
                 clock);
     }
