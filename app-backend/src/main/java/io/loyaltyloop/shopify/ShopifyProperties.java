@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("loyalty.shopify")
-record ShopifyProperties(
+public record ShopifyProperties(
         String apiKey,
         String apiSecret,
         String apiSecretPrevious,
@@ -41,12 +41,12 @@ record ShopifyProperties(
         @NotNull @DefaultValue("2MB") DataSize maxWebhookBody) {
 
     /** Whether webhooks can be verified at all: without the secret, none can. */
-    boolean configured() {
+    public boolean configured() {
         return isSet(apiSecret);
     }
 
     /** The current secret first, then the previous one while a rotation is under way. */
-    List<String> webhookSecrets() {
+    public List<String> webhookSecrets() {
         return Stream.of(apiSecret, apiSecretPrevious)
                 .filter(ShopifyProperties::isSet)
                 .toList();

@@ -13,14 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
  * over the bytes as received, before any parsing, and compared in constant time so that the time a
  * rejection takes says nothing about how much of a forged signature was right.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
     private static final String ALGORITHM = "HmacSHA256";
 
     private final List<SecretKeySpec> keys;
 
     /** @param secrets every secret currently accepted: the current one and, during rotation, the previous */
-    WebhookSignature(List<String> secrets) {
+    public WebhookSignature(List<String> secrets) {
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("at least one webhook secret is needed");
         }
@@ -30,7 +30,7 @@ final class WebhookSignature {
     }
 
     /** Whether the header is the signature of the body under any accepted secret. */
-    boolean matches(byte[] body, String hmacHeader) {
+    public boolean matches(byte[] body, String hmacHeader) {
         byte[] claimed;
         try {
             claimed = Base64.getDecoder().decode(hmacHeader.trim());
@@ -45,13 +45,13 @@ final class WebhookSignature {
         return matched;
     }
 
-    static String sign(String secret, byte[] body) {
+    public static String sign(String secret, byte[] body) {
         return Base64.getEncoder()
                 .encodeToString(sign(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM), body));
     }
 
     /** Raw HMAC-SHA256; Shopify signs webhooks (base64) and OAuth queries (hex) with it. */
-    static byte[] sign(SecretKeySpec key, byte[] body) {
+    public static byte[] sign(SecretKeySpec key, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -1,5 +1,5 @@
 /**
- * The Shopify edge: verified webhook deliveries stored in the inbox, and their payloads turned into
- * the engine's lifecycle events.
+ * The Shopify edge: the app's settings and signature shared by its parts, which live in the
+ * subpackages (webhook, auth, admin, mapping, importing, sync).
  */
 package io.loyaltyloop.shopify;

@@ -1,0 +1,5 @@
+/**
+ * Shopify's payloads (webhook bodies and bulk-operation JSONL) turned into the engine's lifecycle
+ * events.
+ */
+package io.loyaltyloop.shopify.mapping;
