@@ -23,4 +23,13 @@ public final class ReviewFixtures {
     public static int reviewCount(DSLContext dsl, ShopId shop) {
         return dsl.fetchCount(REVIEW, REVIEW.SHOP_ID.eq(shop.value()));
     }
+
+    /** The emailed link (absolute, on the public base URL) that invites a review of {@code productId}. */
+    public static String linkFor(ReviewInvitations invitations, ShopId shop, long orderId, String productId) {
+        return invitations.invitesFor(shop, orderId).stream()
+                .filter(invite -> invite.productId().equals(productId))
+                .findFirst()
+                .orElseThrow()
+                .url();
+    }
 }

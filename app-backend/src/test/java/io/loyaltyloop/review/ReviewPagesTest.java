@@ -262,11 +262,7 @@ class ReviewPagesTest extends BackendTest {
     }
 
     private String linkFor(String productId) {
-        return invitations.invitesFor(shop.id(), orderId).stream()
-                .filter(invite -> invite.productId().equals(productId))
-                .findFirst()
-                .orElseThrow()
-                .url();
+        return ReviewFixtures.linkFor(invitations, shop.id(), orderId, productId);
     }
 
     private Review onlyReview() {
