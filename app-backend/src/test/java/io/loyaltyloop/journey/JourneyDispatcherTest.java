@@ -351,6 +351,24 @@ class JourneyDispatcherTest extends BackendTest {
                         StepKind.REWARD_UNLOCKED, StepStatus.SKIPPED, "balance no longer covers the reward"));
     }
 
+    @Test
+    void aSiteWithoutKnownStorefrontGetsAnEmptyAccountLink() {
+        shop = shops.register(new io.loyaltyloop.shop.NewShop(
+                        io.loyaltyloop.shop.Platform.BROADLEAF,
+                        "site-" + java.util.UUID.randomUUID(),
+                        "Broadleaf site",
+                        "USD",
+                        "America/New_York"))
+                .id();
+        order = order(shop).line("1", "50.00");
+        loyalty.apply(order.paid(Instant.parse("2026-11-01T14:01:00Z")));
+        releaseAt("2026-11-16T15:00:00Z");
+
+        dispatchAt("2026-11-16T15:00:00Z");
+
+        assertThat(partners.to(shop).getLast().variables()).containsEntry("account_url", "");
+    }
+
     private void releaseAt(String at) {
         engineClock.set(Instant.parse(at));
         loyalty.releaseDuePoints(10_000);
