@@ -54,7 +54,7 @@ final class SampleVariables {
                                                         "10 – very likely",
                                                         "url",
                                                         link + "s/10"))),
-                "reward", Map.of("name", "€10 off your next order"),
+                "reward", Map.of("name", "€10 off your next order", "points_cost", 1000),
                 "account_url", link + "account",
                 "days_without_movement", 5,
                 "kind", kind.name());

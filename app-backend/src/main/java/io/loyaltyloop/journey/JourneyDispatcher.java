@@ -5,6 +5,7 @@ import io.loyaltyloop.review.ReviewInvitations;
 import io.loyaltyloop.survey.SurveyLinks;
 import io.loyaltyloop.system.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the journey's due steps: leases a batch, and for each step, in one transaction under the
  * step's row lock, re-checks its conditions, enqueues its email in the outbox (idempotency key = the
- * step's key) and marks it SENT — or SKIPPED with the reason, or moves it out of quiet hours. Safe
+ * step's key) and marks it SENT — or SKIPPED with the reason (e.g. tracking news too late to be news),
+ * or moves it out of quiet hours. Safe
  * on several instances: leases keep them apart, the row lock and the PLANNED check make a step go
  * once even when a lease runs out mid-send. Meant to run as a recurring task.
  */
@@ -35,11 +37,12 @@ public class JourneyDispatcher {
             EmailOutbox outbox,
             ReviewInvitations reviews,
             SurveyLinks surveys,
-            int batchSize) {
+            int batchSize,
+            Duration maxLateness) {
         this.clock = clock;
         this.transactions = new Transactions(dsl);
         this.journeys = journeys;
-        this.messages = new StepMessages(journeys, new MessageFactsRepository(dsl), reviews, surveys);
+        this.messages = new StepMessages(journeys, new MessageFactsRepository(dsl), reviews, surveys, maxLateness);
         this.outbox = outbox;
         this.batchSize = batchSize;
     }

@@ -37,7 +37,15 @@ class JourneyJobs {
             ReviewInvitations reviews,
             SurveyLinks surveys,
             JourneyProperties properties) {
-        return new JourneyDispatcher(dsl, clock, journeys, outbox, reviews, surveys, properties.dispatchBatchSize());
+        return new JourneyDispatcher(
+                dsl,
+                clock,
+                journeys,
+                outbox,
+                reviews,
+                surveys,
+                properties.dispatchBatchSize(),
+                properties.maxLateness());
     }
 
     @Bean

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param quietHours whether feedback and loyalty emails wait for 09:00–20:00 shop time ({@code off}
  *     sends at once)
  * @param dispatchBatchSize due steps taken per dispatcher run
+ * @param maxLateness a transactional (tracking) step due longer ago than this is skipped when the
+ *     dispatcher finally gets to it (a backlog after an outage): stale tracking news misleads
  */
 @Validated
 @ConfigurationProperties("loyalty.journey")
@@ -39,7 +41,8 @@ public record JourneyProperties(
         @DefaultValue("100") int dispatchBatchSize,
         @DefaultValue("true") boolean dispatchEnabled,
         @NotNull @DefaultValue("10s") Duration dispatchInterval,
-        @NotNull @DefaultValue("1h") Duration watchInterval) {
+        @NotNull @DefaultValue("1h") Duration watchInterval,
+        @NotNull @DefaultValue("3d") Duration maxLateness) {
 
     public JourneyProperties {
         // Fails the start with the setting's name, not at the first order.
@@ -55,6 +58,9 @@ public record JourneyProperties(
                 quietHours);
         if (dispatchBatchSize < 1 || dispatchBatchSize > 1000) {
             throw new IllegalArgumentException("loyalty.journey.dispatch-batch-size must be 1–1000");
+        }
+        if (maxLateness.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("loyalty.journey.max-lateness must be at least 1 minute");
         }
         if (dispatchInterval.compareTo(Duration.ofMillis(100)) < 0
                 || watchInterval.compareTo(Duration.ofSeconds(1)) < 0) {

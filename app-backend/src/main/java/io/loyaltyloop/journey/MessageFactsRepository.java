@@ -4,6 +4,7 @@ import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.FULFILLMENT;
 import static io.loyaltyloop.db.Tables.JOURNEY_STEP;
 import static io.loyaltyloop.db.Tables.POINTS_ACCOUNT;
+import static io.loyaltyloop.db.Tables.REWARD;
 import static io.loyaltyloop.db.Tables.SHOP;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 
@@ -27,7 +28,10 @@ class MessageFactsRepository {
 
     record OrderSummary(String name, Long customerId, long points, boolean released, Instant placedAt) {}
 
-    record Tracking(String company, String number, String url) {}
+    /** @param lastMovement the host's time of the fulfillment's latest update */
+    record Tracking(String company, String number, String url, Instant lastMovement) {}
+
+    record Reward(String name, long pointsCost, boolean active) {}
 
     record Points(long available, Instant expiresAt) {}
 
@@ -36,6 +40,35 @@ class MessageFactsRepository {
                 .from(SHOP)
                 .where(SHOP.SHOP_ID.eq(shop.value()))
                 .fetchSingle(SHOP.NAME);
+    }
+
+    /** Where merchant alerts go; empty when the shop has no address on file. */
+    Optional<String> contactEmail(ShopId shop) {
+        return dsl.select(SHOP.CONTACT_EMAIL)
+                .from(SHOP)
+                .where(SHOP.SHOP_ID.eq(shop.value()))
+                .fetchOptional(SHOP.CONTACT_EMAIL);
+    }
+
+    /**
+     * The storefront's customer account page, where points are seen and rewards redeemed: a Shopify
+     * store's {@code /account} (its myshopify.com domain redirects to the primary domain); null for
+     * a host whose storefront address we do not know (Broadleaf): empty, which the templates leave out.
+     */
+    String accountUrl(ShopId shop) {
+        return dsl.select(SHOP.PLATFORM, SHOP.PLATFORM_SHOP_KEY)
+                .from(SHOP)
+                .where(SHOP.SHOP_ID.eq(shop.value()))
+                .fetchOptional(r -> "SHOPIFY".equals(r.value1()) ? "https://" + r.value2() + "/account" : "")
+                .orElse("");
+    }
+
+    Optional<Reward> reward(ShopId shop, long rewardId) {
+        return dsl.select(REWARD.NAME, REWARD.POINTS_COST, REWARD.ACTIVE)
+                .from(REWARD)
+                .where(REWARD.SHOP_ID.eq(shop.value()))
+                .and(REWARD.REWARD_ID.eq(rewardId))
+                .fetchOptional(r -> new Reward(r.value1(), r.value2(), r.value3()));
     }
 
     Optional<OrderSummary> order(ShopId shop, long orderId) {
@@ -76,12 +109,16 @@ class MessageFactsRepository {
     }
 
     Optional<Tracking> tracking(ShopId shop, long orderId, String fulfillmentId) {
-        return dsl.select(FULFILLMENT.TRACKING_COMPANY, FULFILLMENT.TRACKING_NUMBER, FULFILLMENT.TRACKING_URL)
+        return dsl.select(
+                        FULFILLMENT.TRACKING_COMPANY,
+                        FULFILLMENT.TRACKING_NUMBER,
+                        FULFILLMENT.TRACKING_URL,
+                        FULFILLMENT.SOURCE_UPDATED_AT)
                 .from(FULFILLMENT)
                 .where(FULFILLMENT.SHOP_ID.eq(shop.value()))
                 .and(FULFILLMENT.ORDER_ID.eq(orderId))
                 .and(FULFILLMENT.EXTERNAL_FULFILLMENT_ID.eq(fulfillmentId))
-                .fetchOptional(r -> new Tracking(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new Tracking(r.value1(), r.value2(), r.value3(), instant(r.value4())));
     }
 
     Optional<Points> points(ShopId shop, long customerId) {

@@ -9,9 +9,11 @@ import io.loyaltyloop.review.ReviewInvite;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.survey.SurveyLinks;
 import io.loyaltyloop.survey.SurveyType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,13 +38,20 @@ class StepMessages {
     private final MessageFactsRepository facts;
     private final ReviewInvitations reviews;
     private final SurveyLinks surveys;
+    private final Duration maxLateness;
 
+    /** @param maxLateness a transactional step due longer ago than this is skipped, not sent */
     StepMessages(
-            JourneyService journeys, MessageFactsRepository facts, ReviewInvitations reviews, SurveyLinks surveys) {
+            JourneyService journeys,
+            MessageFactsRepository facts,
+            ReviewInvitations reviews,
+            SurveyLinks surveys,
+            Duration maxLateness) {
         this.journeys = journeys;
         this.facts = facts;
         this.reviews = reviews;
         this.surveys = surveys;
+        this.maxLateness = maxLateness;
     }
 
     Decision decide(JourneyStep step, Instant now) {
@@ -57,13 +66,19 @@ class StepMessages {
         if (sendable.isAfter(now)) {
             return new Decision.Later(sendable);
         }
-        if (step.kind().audience() == StepKind.Audience.MERCHANT) {
-            return new Decision.Skip("no merchant address on file");
+        // News that is days old (a backlog replayed after an outage) would mislead: "out for
+        // delivery" for a parcel delivered last week. Feedback and loyalty messages age well.
+        if (step.kind().category() == StepKind.Category.TRANSACTIONAL
+                && step.dueAt().plus(maxLateness).isBefore(now)) {
+            return new Decision.Skip("too late: due " + step.dueAt());
         }
         OrderSummary order = step.orderId() == null
                 ? null
                 : facts.order(shop, step.orderId()).orElse(null);
         Long customerId = order != null && order.customerId() != null ? order.customerId() : step.customerId();
+        if (step.kind().audience() == StepKind.Audience.MERCHANT) {
+            return merchantAlert(step, order, customerId, now);
+        }
         Optional<Recipient> recipient = customerId == null ? Optional.empty() : facts.recipient(shop, customerId);
         if (recipient.isEmpty()) {
             return new Decision.Skip("customer without email");
@@ -71,8 +86,7 @@ class StepMessages {
         Recipient to = recipient.get();
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("shop", vars("name", facts.shopName(shop)));
-        String name =
-                to.firstName() == null ? null : (to.firstName() + " " + Objects.toString(to.lastName(), "")).strip();
+        String name = fullName(to);
         // The names below are the templates' contract with merchants: docs/emails.md, SampleVariables.
         variables.put("customer", vars("first_name", to.firstName(), "last_name", to.lastName(), "name", name));
         Points points = facts.points(shop, to.customerId()).orElse(new Points(0, null));
@@ -90,6 +104,36 @@ class StepMessages {
         }
         return new Decision.Send(new OutgoingEmail(
                 shop, step.key(), step.kind(), to.email(), name, to.customerId(), to.locale(), variables));
+    }
+
+    /** To the shop's contact address, without unsubscribe link: the merchant's own operations. */
+    private Decision merchantAlert(JourneyStep step, OrderSummary order, Long customerId, Instant now) {
+        ShopId shop = step.shop();
+        Optional<String> address = facts.contactEmail(shop);
+        if (address.isEmpty()) {
+            return new Decision.Skip("no merchant address on file");
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("shop", vars("name", facts.shopName(shop)));
+        variables.put("order", vars("name", order == null ? null : order.name()));
+        String customerName = customerId == null
+                ? null
+                : facts.recipient(shop, customerId).map(StepMessages::fullName).orElse(null);
+        variables.put("customer", vars("name", customerName));
+        facts.tracking(shop, step.orderId(), step.fulfillmentId()).ifPresent(t -> {
+            variables.put("tracking", vars("company", t.company(), "number", t.number(), "url", t.url()));
+            if (t.lastMovement() != null) {
+                variables.put(
+                        "days_without_movement",
+                        Duration.between(t.lastMovement(), now).toDays());
+            }
+        });
+        return new Decision.Send(
+                new OutgoingEmail(shop, step.key(), step.kind(), address.get(), null, null, Locale.ENGLISH, variables));
+    }
+
+    private static String fullName(Recipient to) {
+        return to.firstName() == null ? null : (to.firstName() + " " + Objects.toString(to.lastName(), "")).strip();
     }
 
     /** @return why the step is skipped, or null when it goes */
@@ -132,6 +176,26 @@ class StepMessages {
                     return "expiry moved or nothing left to expire";
                 }
                 pointVariables(variables).put("expiring", points.available());
+                variables.put("account_url", facts.accountUrl(shop));
+            }
+            case POINTS_EARNED -> {
+                // Refunded after the release: the points went back.
+                if (!(pointVariables(variables).get("earned") instanceof Long earned) || earned <= 0) {
+                    return "order earns no points any more";
+                }
+                variables.put("account_url", facts.accountUrl(shop));
+            }
+            case REWARD_UNLOCKED -> {
+                var reward = facts.reward(shop, step.unlockedReward()).orElse(null);
+                if (reward == null || !reward.active()) {
+                    return "reward no longer offered";
+                }
+                // Redeemed or expired since: the reward is out of reach again.
+                if (points.available() < reward.pointsCost()) {
+                    return "balance no longer covers the reward";
+                }
+                variables.put("reward", vars("name", reward.name(), "points_cost", reward.pointsCost()));
+                variables.put("account_url", facts.accountUrl(shop));
             }
             default -> {}
         }

@@ -110,6 +110,24 @@ class TemplateRendererTest {
     }
 
     @Test
+    void theDefaultTemplatesLeaveOutWhatIsMissingOrEmpty() {
+        // liqp (0.9) takes "x != blank" as true even for a missing x: the templates test "x and x != empty".
+        TemplateParts parts = DEFAULTS.forKind(StepKind.POINTS_EARNED);
+        RenderRequest withoutExtras = new RenderRequest(
+                "Fern & Finch",
+                Currency.getInstance("EUR"),
+                ZoneId.of("Europe/Berlin"),
+                Locale.GERMANY,
+                null,
+                Map.of("points", Map.of("earned", 40, "balance", 90), "account_url", ""));
+
+        RenderedEmail email = RENDERER.render(parts, withoutExtras);
+
+        assertThat(email.text()).startsWith("Hi,").doesNotContain("See your rewards", "with order", "Unsubscribe");
+        assertThat(email.html()).doesNotContain("Unsubscribe");
+    }
+
+    @Test
     void reportsSyntaxErrorsWithThePartAndLine() {
         List<String> problems = RENDERER.validate(
                 new TemplateParts("Hi", "<p>ok</p>\n{% if x %}unclosed", "text {{ x"), request(Map.of()));

@@ -8,15 +8,20 @@ import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.email.OutgoingEmail;
 import io.loyaltyloop.lifecycle.FulfillmentUpdated;
 import io.loyaltyloop.loyalty.LoyaltyService;
+import io.loyaltyloop.loyalty.ManualAdjustment;
 import io.loyaltyloop.review.ReviewInvite;
+import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopId;
+import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.testing.MutableClock;
 import io.loyaltyloop.testing.Orders;
 import io.loyaltyloop.testing.Shops;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,18 +41,33 @@ class JourneyDispatcherTest extends BackendTest {
     @Autowired
     JourneyService journeys;
 
+    @Autowired
+    ShopService shops;
+
+    /** The engine's clock (the release job's); dispatching has its own. */
+    @Autowired
+    MutableClock engineClock;
+
     private final FakeJourneyPartners partners = new FakeJourneyPartners();
     private final MutableClock dispatchClock = new MutableClock(Instant.parse("2026-11-01T15:00:00Z"));
     private JourneyDispatcher dispatcher;
+    private Shop shopRow;
     private ShopId shop;
     private Orders order;
 
     @BeforeEach
     void paidOrder() {
-        dispatcher = new JourneyDispatcher(dsl, dispatchClock, journeys, partners, partners, partners, 1000);
-        shop = Shops.newShop(dsl).id();
+        dispatcher = new JourneyDispatcher(
+                dsl, dispatchClock, journeys, partners, partners, partners, 1000, Duration.ofDays(3));
+        shopRow = Shops.newShop(dsl);
+        shop = shopRow.id();
         order = order(shop).line("1", "50.00");
         loyalty.apply(order.paid(Instant.parse("2026-11-01T14:01:00Z")));
+    }
+
+    @AfterEach
+    void resetEngineClock() {
+        engineClock.set(START);
     }
 
     /** A few dispatcher runs: other tests' due steps share the database and the batches. */
@@ -201,5 +221,156 @@ class JourneyDispatcherTest extends BackendTest {
 
         assertThat(statuses())
                 .containsExactly("ORDER_CONFIRMED SKIPPED (outbox refused: unsubscribed or enqueued before)");
+    }
+
+    @Test
+    void trackingNewsDueLongerAgoThanTheMaximumLatenessIsSkippedWhileFeedbackStillGoes() {
+        delivered("2026-11-03T15:00:00Z");
+        partners.invites.put(stepOrderId(), List.of(new ReviewInvite("product-1", "Item 1", "https://r/t1")));
+
+        // a backlog dispatched a week late, e.g. after an outage
+        dispatchAt("2026-11-10T15:01:00Z");
+
+        assertThat(statuses())
+                .contains(
+                        "ORDER_CONFIRMED SKIPPED (too late: due 2026-11-01T14:01:00Z)",
+                        "DELIVERED SKIPPED (too late: due 2026-11-03T15:00:00Z)",
+                        "REVIEW_REQUEST SENT");
+        assertThat(partners.to(shop)).extracting(OutgoingEmail::kind).containsExactly(StepKind.REVIEW_REQUEST);
+    }
+
+    @Test
+    void aTrackingStepDueExactlyTheMaximumLatenessAgoStillGoes() {
+        dispatchAt("2026-11-04T14:01:00Z");
+
+        assertThat(statuses()).containsExactly("ORDER_CONFIRMED SENT");
+    }
+
+    @Test
+    void theMerchantAlertGoesToTheShopsContactAddressWithoutUnsubscribeLink() {
+        shops.updateContactEmail(shop, "ops@example.com", "merchant");
+
+        stuckSinceNovemberSecond();
+
+        assertThat(statuses()).contains("SHIPMENT_STUCK SENT", "SHIPMENT_STUCK_ALERT SENT");
+        OutgoingEmail alert = partners.to(shop).stream()
+                .filter(e -> e.kind() == StepKind.SHIPMENT_STUCK_ALERT)
+                .findFirst()
+                .orElseThrow();
+        assertThat(alert.toAddress()).isEqualTo("ops@example.com");
+        assertThat(alert.customerId()).isNull();
+        assertThat(alert.variables())
+                .containsEntry("days_without_movement", 5L)
+                .containsKeys("customer", "tracking")
+                .extractingByKey("order", org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("name", "#" + order.id());
+    }
+
+    @Test
+    void withoutAContactAddressTheMerchantAlertIsSkippedAndTheCustomerStillTold() {
+        stuckSinceNovemberSecond();
+
+        assertThat(statuses())
+                .contains("SHIPMENT_STUCK SENT", "SHIPMENT_STUCK_ALERT SKIPPED (no merchant address on file)");
+    }
+
+    /** In transit on 2 November, then silent; the watch runs on the 7th, the dispatcher right after. */
+    private void stuckSinceNovemberSecond() {
+        Instant moved = Instant.parse("2026-11-02T15:00:00Z");
+        loyalty.apply(new FulfillmentUpdated(
+                shop,
+                order.id() + "/in-transit",
+                moved,
+                order.id(),
+                "F1",
+                "success",
+                "in_transit",
+                "UPS",
+                "1Z999",
+                "https://www.ups.com/track?tracknum=1Z999",
+                moved));
+        engineClock.set(Instant.parse("2026-11-07T16:00:00Z"));
+        journeys.planStuckShipments(10_000);
+        dispatchAt("2026-11-07T16:00:00Z");
+    }
+
+    @Test
+    void releasedPointsAreToldWithTheBalanceAndTheStorefrontAccountPage() {
+        releaseAt("2026-11-16T15:00:00Z");
+
+        dispatchAt("2026-11-16T15:00:00Z");
+
+        assertThat(statuses()).contains("POINTS_EARNED SENT");
+        OutgoingEmail earned = partners.to(shop).getLast();
+        assertThat(earned.kind()).isEqualTo(StepKind.POINTS_EARNED);
+        assertThat(earned.variables())
+                .containsEntry("account_url", "https://" + shopRow.platformShopKey() + "/account")
+                .extractingByKey("points", org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("earned", 50L)
+                .containsEntry("balance", 50L)
+                .containsEntry("pending", false);
+    }
+
+    @Test
+    void aRewardTheBalanceNewlyCoversIsAnnouncedByName() {
+        loyalty.apply(order(shop)
+                .customer(order.customerId())
+                .line("1", "350.00")
+                .paid(Instant.parse("2026-11-01T14:05:00Z")));
+        releaseAt("2026-11-16T15:00:00Z");
+
+        dispatchAt("2026-11-16T15:00:00Z");
+
+        OutgoingEmail unlocked = partners.to(shop).stream()
+                .filter(e -> e.kind() == StepKind.REWARD_UNLOCKED)
+                .collect(java.util.stream.Collectors.collectingAndThen(
+                        java.util.stream.Collectors.toList(), List::getFirst));
+        assertThat(unlocked.variables())
+                .containsEntry("reward", Map.of("name", "Free shipping", "points_cost", 300L))
+                .containsEntry("account_url", "https://" + shopRow.platformShopKey() + "/account");
+        assertThat(partners.to(shop))
+                .filteredOn(e -> e.kind() == StepKind.REWARD_UNLOCKED)
+                .hasSize(1);
+    }
+
+    @Test
+    void aRewardNoLongerCoveredWhenDueIsSkipped() {
+        loyalty.apply(order(shop)
+                .customer(order.customerId())
+                .line("1", "350.00")
+                .paid(Instant.parse("2026-11-01T14:05:00Z")));
+        releaseAt("2026-11-16T15:00:00Z");
+        loyalty.adjust(new ManualAdjustment(shop, order.customerId(), -300, "redeemed in store", "merchant"));
+
+        dispatchAt("2026-11-16T15:00:00Z");
+
+        long customerId = loyalty.customerId(shop, order.customerId());
+        assertThat(journeys.customerTimeline(shop, customerId))
+                .extracting(JourneyStep::kind, JourneyStep::status, JourneyStep::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        StepKind.REWARD_UNLOCKED, StepStatus.SKIPPED, "balance no longer covers the reward"));
+    }
+
+    @Test
+    void aSiteWithoutKnownStorefrontGetsAnEmptyAccountLink() {
+        shop = shops.register(new io.loyaltyloop.shop.NewShop(
+                        io.loyaltyloop.shop.Platform.BROADLEAF,
+                        "site-" + java.util.UUID.randomUUID(),
+                        "Broadleaf site",
+                        "USD",
+                        "America/New_York"))
+                .id();
+        order = order(shop).line("1", "50.00");
+        loyalty.apply(order.paid(Instant.parse("2026-11-01T14:01:00Z")));
+        releaseAt("2026-11-16T15:00:00Z");
+
+        dispatchAt("2026-11-16T15:00:00Z");
+
+        assertThat(partners.to(shop).getLast().variables()).containsEntry("account_url", "");
+    }
+
+    private void releaseAt(String at) {
+        engineClock.set(Instant.parse(at));
+        loyalty.releaseDuePoints(10_000);
     }
 }

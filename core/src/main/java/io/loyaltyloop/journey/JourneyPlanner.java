@@ -5,6 +5,7 @@ import io.loyaltyloop.lifecycle.FulfillmentUpdated;
 import io.loyaltyloop.loyalty.OrderChange;
 import io.loyaltyloop.loyalty.OrderFactsListener;
 import io.loyaltyloop.shop.ShopId;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,10 @@ import org.jooq.DSLContext;
  * the engine's transaction. Per shop of a transaction: one statement for the milestones of the
  * fulfillment events, one read of the orders' facts, one read of the shop's settings when a
  * fulfillment is involved, and one upsert of the steps — whatever the number of events.
+ *
+ * <p>Outside order events, in the release job's and credits' transactions: POINTS_EARNED when an
+ * order's points are released, and REWARD_UNLOCKED for each active reward a rise of the available
+ * balance made affordable (see {@link JourneyStep#rewardSubject}).
  */
 public class JourneyPlanner implements OrderFactsListener {
 
@@ -69,6 +74,44 @@ public class JourneyPlanner implements OrderFactsListener {
                 last.fullyRefunded(),
                 last.priorToInstall(),
                 List.of());
+    }
+
+    @Override
+    public void pointsReleased(ShopId shop, long orderId, long customerId, long points, Instant at) {
+        if (points > 0) {
+            repository.upsertSteps(
+                    shop,
+                    List.of(new PlannedStep(
+                            PlannedStep.orderSubject(orderId),
+                            StepKind.POINTS_EARNED,
+                            orderId,
+                            null,
+                            customerId,
+                            at,
+                            StepStatus.PLANNED,
+                            null)));
+        }
+    }
+
+    @Override
+    public void availablePointsRose(ShopId shop, long customerId, long before, long after, long entryId, Instant at) {
+        if (after <= before) {
+            return;
+        }
+        List<PlannedStep> unlocked = repository.rewardsCrossed(shop, before, after).stream()
+                .map(rewardId -> new PlannedStep(
+                        JourneyStep.rewardSubject(customerId, rewardId, entryId),
+                        StepKind.REWARD_UNLOCKED,
+                        null,
+                        null,
+                        customerId,
+                        at,
+                        StepStatus.PLANNED,
+                        null))
+                .toList();
+        if (!unlocked.isEmpty()) {
+            repository.upsertSteps(shop, unlocked);
+        }
     }
 
     private void plan(ShopId shop, List<OrderChange> changes) {

@@ -3,6 +3,7 @@ package io.loyaltyloop.journey;
 import static io.loyaltyloop.db.Tables.FULFILLMENT_MILESTONE;
 import static io.loyaltyloop.db.Tables.JOURNEY_SETTINGS;
 import static io.loyaltyloop.db.Tables.JOURNEY_STEP;
+import static io.loyaltyloop.db.Tables.REWARD;
 import static io.loyaltyloop.db.Tables.SHOP;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 import static org.jooq.impl.DSL.coalesce;
@@ -233,6 +234,18 @@ class JourneyRepository {
                         .isDistinctFrom(row(
                                 excluded(j.DUE_AT), excluded(j.STATUS), excluded(j.REASON), excluded(j.CUSTOMER_ID))))
                 .execute();
+    }
+
+    /** The shop's active rewards that cost more than {@code before} and at most {@code after}. */
+    List<Long> rewardsCrossed(ShopId shop, long before, long after) {
+        return dsl.select(REWARD.REWARD_ID)
+                .from(REWARD)
+                .where(REWARD.SHOP_ID.eq(shop.value()))
+                .and(REWARD.ACTIVE.isTrue())
+                .and(REWARD.POINTS_COST.gt(before))
+                .and(REWARD.POINTS_COST.le(after))
+                .orderBy(REWARD.POINTS_COST, REWARD.REWARD_ID)
+                .fetch(REWARD.REWARD_ID);
     }
 
     List<JourneyStep> orderSteps(ShopId shop, long orderId) {

@@ -179,12 +179,16 @@ public class LoyaltyService {
             }
             Posting posting = Posting.of(customerId, EntryKind.ADJUST, 0, adjustment.points())
                     .withReason(adjustment.reason(), adjustment.actor());
+            Instant now = clock.instant();
             if (adjustment.points() > 0) {
-                Instant now = clock.instant();
                 posting = posting.withActivity(
                         now, ExpiryClock.of(shops.getShop(shop), settings).expiresAt(now));
             }
             long entryId = ledger.post(shop, posting);
+            if (adjustment.points() > 0) {
+                listener.availablePointsRose(
+                        shop, customerId, account.available(), account.available() + adjustment.points(), entryId, now);
+            }
             audit.record(
                     shop,
                     adjustment.actor(),
@@ -217,7 +221,7 @@ public class LoyaltyService {
             throw new IllegalArgumentException("a review credit must be positive, was " + points);
         }
         return transactions.inTransaction(() -> {
-            ledger.lock(shop, customerId);
+            Account account = ledger.lock(shop, customerId);
             Instant now = clock.instant();
             Posting posting = Posting.of(customerId, EntryKind.REVIEW, 0, points)
                     .withReason(reference, "system")
@@ -225,7 +229,10 @@ public class LoyaltyService {
                             now,
                             ExpiryClock.of(shops.getShop(shop), shops.settings(shop))
                                     .expiresAt(now));
-            return ledger.post(shop, posting);
+            long entryId = ledger.post(shop, posting);
+            listener.availablePointsRose(
+                    shop, customerId, account.available(), account.available() + points, entryId, now);
+            return entryId;
         });
     }
 
@@ -245,18 +252,27 @@ public class LoyaltyService {
     }
 
     private boolean release(OrderRepository.DueOrder due, Instant now) {
-        if (due.customerId() != null) {
-            ledger.lock(due.shop(), due.customerId());
-        }
+        Account account = due.customerId() == null ? null : ledger.lock(due.shop(), due.customerId());
         OrderDraft order = orders.lock(due.shop(), due.orderId());
         if (order.released() || order.releaseDueAt == null || order.releaseDueAt.isAfter(now)) {
             return false;
         }
         if (order.pointsNet > 0 && order.customerId != null) {
-            ledger.post(
+            if (account == null || account.customerId() != order.customerId) {
+                account = ledger.lock(due.shop(), order.customerId); // the order changed hands since
+            }
+            long entryId = ledger.post(
                     due.shop(),
                     Posting.of(order.customerId, EntryKind.RELEASE, -order.pointsNet, order.pointsNet)
                             .forOrder(order.orderId, null));
+            listener.pointsReleased(due.shop(), order.orderId, order.customerId, order.pointsNet, now);
+            listener.availablePointsRose(
+                    due.shop(),
+                    order.customerId,
+                    account.available(),
+                    account.available() + order.pointsNet,
+                    entryId,
+                    now);
         }
         orders.markReleased(due.shop(), order.orderId, now);
         return true;

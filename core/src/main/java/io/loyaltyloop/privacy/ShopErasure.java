@@ -102,6 +102,7 @@ class ShopErasure {
         dsl.update(SHOP)
                 .set(SHOP.STATUS, "REDACTED")
                 .set(SHOP.NAME, "")
+                .set(SHOP.CONTACT_EMAIL, (String) null)
                 .set(SHOP.UNINSTALLED_AT, org.jooq.impl.DSL.coalesce(SHOP.UNINSTALLED_AT, at.atOffset(ZoneOffset.UTC)))
                 .where(SHOP.SHOP_ID.eq(shop.value()))
                 .execute();

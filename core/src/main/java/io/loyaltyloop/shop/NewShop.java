@@ -5,8 +5,18 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Objects;
 
-/** What the host tells us about a store when it installs Loyalty Loop. */
-public record NewShop(Platform platform, String platformShopKey, String name, String currency, String timezone) {
+/**
+ * What the host tells us about a store when it installs Loyalty Loop.
+ *
+ * @param contactEmail where merchant alerts go; null when the host gave none (see {@link ContactEmail})
+ */
+public record NewShop(
+        Platform platform, String platformShopKey, String name, String currency, String timezone, String contactEmail) {
+
+    /** A shop without a known contact address. */
+    public NewShop(Platform platform, String platformShopKey, String name, String currency, String timezone) {
+        this(platform, platformShopKey, name, currency, timezone, null);
+    }
 
     public NewShop {
         Objects.requireNonNull(platform, "platform");
@@ -18,6 +28,9 @@ public record NewShop(Platform platform, String platformShopKey, String name, St
         }
         currencyOf(currency);
         zoneOf(timezone);
+        if (contactEmail != null && !ContactEmail.isValid(contactEmail)) {
+            throw new InvalidContactEmailException();
+        }
     }
 
     Currency currencyValue() {

@@ -5,6 +5,8 @@ import static io.loyaltyloop.db.Tables.PROGRAM_SETTINGS;
 import static io.loyaltyloop.db.Tables.REWARD;
 import static io.loyaltyloop.db.Tables.SHOP;
 import static io.loyaltyloop.db.Tables.TIER;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -58,12 +60,15 @@ class ShopRepository {
                 .set(SHOP.NAME, shop.name())
                 .set(SHOP.CURRENCY, shop.currencyValue().getCurrencyCode())
                 .set(SHOP.TIMEZONE, shop.zoneValue().getId())
+                .set(SHOP.CONTACT_EMAIL, shop.contactEmail())
                 .set(SHOP.INSTALLED_AT, installedAt.atOffset(java.time.ZoneOffset.UTC))
                 .onConflict(SHOP.PLATFORM, SHOP.PLATFORM_SHOP_KEY)
                 .doUpdate()
                 .set(SHOP.STATUS, ACTIVE)
                 .set(SHOP.UNINSTALLED_AT, (java.time.OffsetDateTime) null)
                 .set(SHOP.NAME, shop.name())
+                // A reinstall brings the host's current address; without one, the one on file stays.
+                .set(SHOP.CONTACT_EMAIL, coalesce(excluded(SHOP.CONTACT_EMAIL), SHOP.CONTACT_EMAIL))
                 .where(SHOP.STATUS.ne(ACTIVE))
                 .execute();
         return new ShopId(dsl.select(SHOP.SHOP_ID)
@@ -134,5 +139,22 @@ class ShopRepository {
                 .set(PROGRAM_SETTINGS.UPDATED_AT, java.time.OffsetDateTime.now())
                 .where(PROGRAM_SETTINGS.SHOP_ID.eq(shop.value()))
                 .execute();
+    }
+
+    /** Empty when the shop has no address or does not exist. */
+    Optional<String> contactEmail(ShopId shop) {
+        return dsl.select(SHOP.CONTACT_EMAIL)
+                .from(SHOP)
+                .where(SHOP.SHOP_ID.eq(shop.value()))
+                .fetchOptional(SHOP.CONTACT_EMAIL);
+    }
+
+    /** Returns whether the shop exists. */
+    boolean updateContactEmail(ShopId shop, String email) {
+        return dsl.update(SHOP)
+                        .set(SHOP.CONTACT_EMAIL, email)
+                        .where(SHOP.SHOP_ID.eq(shop.value()))
+                        .execute()
+                == 1;
     }
 }

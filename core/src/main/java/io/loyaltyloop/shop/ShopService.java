@@ -80,4 +80,26 @@ public class ShopService {
             audit.record(id, actor, "settings.updated", "program", Map.of("before", before, "after", settings));
         });
     }
+
+    /** Where the shop's merchant alerts go; empty when no address is known. */
+    public Optional<String> contactEmail(ShopId id) {
+        return shops.contactEmail(id);
+    }
+
+    /**
+     * Sets or overrides where the shop's merchant alerts go (a Broadleaf site has no host to ask;
+     * a Shopify merchant may prefer another address than the owner's), or clears it with null.
+     * Audited.
+     *
+     * @throws InvalidContactEmailException when the address is malformed; nothing changes
+     */
+    public void updateContactEmail(ShopId id, String email, String actor) {
+        String valid = email == null ? null : ContactEmail.require(email);
+        transactions.run(() -> {
+            if (!shops.updateContactEmail(id, valid)) {
+                throw new ShopNotFoundException(id.toString());
+            }
+            audit.record(id, actor, "shop.contact_email.updated", "shop", Map.of("set", valid != null));
+        });
+    }
 }

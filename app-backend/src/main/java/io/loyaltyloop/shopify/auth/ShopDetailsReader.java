@@ -1,5 +1,6 @@
 package io.loyaltyloop.shopify.auth;
 
+import io.loyaltyloop.shop.ContactEmail;
 import io.loyaltyloop.shop.NewShop;
 import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shopify.admin.AccessTokens;
@@ -11,7 +12,7 @@ import io.loyaltyloop.shopify.admin.ShopifyAdminProperties;
 import java.util.Map;
 
 /**
- * Reads what a new shop is registered with — name, currency, time zone — from the Admin API, with
+ * Reads what a new shop is registered with — name, currency, time zone, owner's email — from the Admin API, with
  * the token just issued by the exchange: the shop has no row yet, so the token store cannot serve it.
  */
 class ShopDetailsReader {
@@ -33,9 +34,16 @@ class ShopDetailsReader {
             throw new ShopifyAdminException(
                     AdminDocument.SHOP_DETAILS.operationName() + " on " + shop + " returned no shop");
         }
+        // An address our check refuses must not fail the install: merchant alerts are then skipped
+        // until the merchant sets one.
+        String email = (String) details.get("email");
         return new NewShop(
-                Platform.SHOPIFY, shop, (String) details.get("name"), (String) details.get("currencyCode"), (String)
-                        details.get("ianaTimezone"));
+                Platform.SHOPIFY,
+                shop,
+                (String) details.get("name"),
+                (String) details.get("currencyCode"),
+                (String) details.get("ianaTimezone"),
+                ContactEmail.isValid(email) ? email : null);
     }
 
     /** A token just issued: a 401 on it means something is wrong that a refresh would not fix. */

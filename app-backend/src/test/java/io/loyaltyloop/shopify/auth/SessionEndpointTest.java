@@ -100,6 +100,7 @@ class SessionEndpointTest extends BackendTest {
         assertThat(registered.name()).isEqualTo("Loop Test");
         assertThat(registered.currency()).isEqualTo(Currency.getInstance("EUR"));
         assertThat(registered.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(shops.contactEmail(registered.id())).contains("owner@loop-test.example");
         var row = dsl.selectFrom(SHOP_ACCESS_TOKEN)
                 .where(SHOP_ACCESS_TOKEN.SHOP_ID.eq(registered.id().value()))
                 .fetchSingle();

@@ -59,7 +59,7 @@ final class StubbedInstall {
     /** The shop's Admin API answers the details a new shop is registered with. */
     void stubShopDetails(String shop) {
         shopify.stubFor(post(urlPathEqualTo(graphQl(shop))).willReturn(okJson("""
-            {"data":{"shop":{"name":"Loop Test","currencyCode":"EUR","ianaTimezone":"Europe/Berlin"}}}\
+            {"data":{"shop":{"name":"Loop Test","currencyCode":"EUR","ianaTimezone":"Europe/Berlin","email":"owner@loop-test.example"}}}\
             """)));
     }
 

@@ -57,6 +57,9 @@ class JourneyEmailsTest extends BackendTest {
     EmailSender sender;
 
     @Autowired
+    io.loyaltyloop.loyalty.LoyaltyService loyalty;
+
+    @Autowired
     MutableClock clock;
 
     @LocalServerPort
@@ -64,6 +67,7 @@ class JourneyEmailsTest extends BackendTest {
 
     private final String domain = "journey-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
     private final String buyer = "buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    private final String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
     @BeforeEach
     void installedShop() {
@@ -79,13 +83,7 @@ class JourneyEmailsTest extends BackendTest {
     @Test
     void sendsEachTrackingEmailOnceInOrderAndTheReviewRequestAfterDelivery() throws Exception {
         // given the order, paid the day after the install (Shopify's example, dated into this month)
-        deliver("orders/paid", order -> {
-            order.put("created_at", "2026-11-02T10:00:00-05:00");
-            order.put("processed_at", "2026-11-02T10:00:00-05:00");
-            order.put("updated_at", "2026-11-02T10:00:00-05:00");
-            order.put("email", buyer);
-            ((ObjectNode) order.get("customer")).put("email", buyer);
-        });
+        paidByBuyer();
         settleAt("2026-11-02T16:00:00Z");
         assertThat(subjects()).containsExactly("Order #9999 confirmed");
 
@@ -143,18 +141,88 @@ class JourneyEmailsTest extends BackendTest {
 
     @Test
     void aCancelledOrderGetsNoFeedbackEmails() throws Exception {
-        deliver("orders/paid", order -> {
-            order.put("created_at", "2026-11-02T10:00:00-05:00");
-            order.put("processed_at", "2026-11-02T10:00:00-05:00");
-            order.put("email", buyer);
-            ((ObjectNode) order.get("customer")).put("email", buyer);
-        });
+        paidByBuyer();
         deliver("fulfillments/create", f -> f.put("status", "success").put("updated_at", "2026-11-03T09:00:00-05:00"));
         deliver("orders/cancelled", order -> order.put("cancelled_at", "2026-11-03T12:00:00-05:00"));
 
         settleAt("2026-11-30T15:00:00Z");
 
         assertThat(subjects()).noneMatch(s -> s.startsWith("How do you like") || s.startsWith("A quick question"));
+    }
+
+    @Test
+    void aStuckParcelTellsTheBuyerAndAlertsTheMerchantAtTheShopsAddress() throws Exception {
+        // given a shop with its owner's address on file, and a parcel that shipped and went silent
+        shops.updateContactEmail(
+                shops.findShop(Platform.SHOPIFY, domain).orElseThrow().id(), owner, "merchant");
+        paidByBuyer();
+        deliver("fulfillments/create", f -> f.put("status", "success").put("updated_at", "2026-11-03T09:00:00-05:00"));
+        settleAt("2026-11-03T15:00:00Z");
+
+        // when the watch runs six days later
+        clock.set(Instant.parse("2026-11-09T15:00:00Z"));
+        journeys.planStuckShipments(10_000);
+        settleAt("2026-11-09T15:00:00Z");
+
+        // then the buyer gets the notice and the merchant the alert, without an unsubscribe link
+        assertThat(subjects()).last().isEqualTo("An update on your order #9999");
+        List<MimeMessage> alerts = receivedEmailsTo(owner);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.getFirst().getSubject()).isEqualTo("Stuck shipment: order #9999");
+        assertThat(alerts.getFirst().getHeader("List-Unsubscribe")).isNull();
+        assertThat(text(alerts.getFirst()))
+                .contains("for John Smith", "no tracking movement for 6 days", "1z827wk74630")
+                .doesNotContain("Unsubscribe");
+    }
+
+    @Test
+    void aBacklogDispatchedDaysLateSendsNoStaleTrackingNewsButStillTheReviewRequest() throws Exception {
+        // given an order's whole delivery, taken in while the dispatcher was down
+        paidByBuyer();
+        deliver("fulfillments/create", f -> f.put("status", "success").put("updated_at", "2026-11-03T09:00:00-05:00"));
+        deliver(
+                "fulfillment_events/create",
+                e -> e.put("id", 1234568).put("status", "delivered").put("happened_at", "2026-11-05T13:00:00-05:00"));
+        for (int round = 0; round < 20 && worker.drainOnce() > 0; round++) {}
+
+        // when it comes back on the 8th
+        settleAt("2026-11-08T15:00:00Z");
+
+        // then the tracking news over 3 days old is not sent (confirmation, shipped), the delivery is...
+        assertThat(subjects()).containsExactly("Your order #9999 has been delivered");
+        // ...and the review request still goes when due
+        settleAt("2026-11-12T18:30:00Z");
+        assertThat(subjects()).last().isEqualTo("How do you like your order #9999?");
+    }
+
+    @Test
+    void afterTheReturnWindowTheBuyerIsToldThePointsAndTheRewardTheyUnlocked() throws Exception {
+        paidByBuyer();
+        settleAt("2026-11-02T16:00:00Z");
+
+        // when the release job runs after the 14-day return window
+        clock.set(Instant.parse("2026-11-17T15:00:00Z"));
+        loyalty.releaseDuePoints(10_000);
+        settleAt("2026-11-17T15:00:00Z");
+
+        // then (the order earned about 400 points: past the 300 of Free shipping, short of 5 off's 500)
+        assertThat(subjects()).hasSize(3);
+        assertThat(subjects().get(1)).matches("You earned \\d+ points");
+        assertThat(subjects().get(2)).isEqualTo("You can now redeem Free shipping");
+        assertThat(text(received().get(1)))
+                .contains("with order #9999", "https://" + domain + "/account", "Unsubscribe");
+        assertThat(text(received().get(2))).contains("https://" + domain + "/account");
+    }
+
+    /** Shopify's example order, paid by this test's buyer the day after the install. */
+    private void paidByBuyer() throws Exception {
+        deliver("orders/paid", order -> {
+            order.put("created_at", "2026-11-02T10:00:00-05:00");
+            order.put("processed_at", "2026-11-02T10:00:00-05:00");
+            order.put("updated_at", "2026-11-02T10:00:00-05:00");
+            order.put("email", buyer);
+            ((ObjectNode) order.get("customer")).put("email", buyer);
+        });
     }
 
     /** What a running backend does over time, at {@code at}: drain webhooks, dispatch steps, send. */
