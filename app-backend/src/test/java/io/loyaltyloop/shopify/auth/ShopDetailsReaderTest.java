@@ -1,4 +1,4 @@
-package io.loyaltyloop.shopify;
+package io.loyaltyloop.shopify.auth;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.loyaltyloop.shop.NewShop;
+import io.loyaltyloop.shopify.admin.RecordingSleeper;
+import io.loyaltyloop.shopify.admin.ShopifyAdminProperties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
