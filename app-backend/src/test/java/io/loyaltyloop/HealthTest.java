@@ -19,6 +19,9 @@ class HealthTest extends BackendTest {
     @Autowired
     DSLContext dsl;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void reportsUpWithoutDetailsOnceTheMigrationsRan() throws Exception {
         HttpResponse<String> response;
@@ -43,6 +46,13 @@ class HealthTest extends BackendTest {
                 .mapToInt(Integer::parseInt)
                 .max()
                 .orElseThrow();
+    }
+
+    @Test
+    void leavesTheSmtpServerOutOfHealthSinceTheOutboxRidesOutAnOutage() {
+        assertThat(context.getBeanNamesForType(org.springframework.boot.health.contributor.HealthContributor.class))
+                .isNotEmpty()
+                .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("mail"));
     }
 
     @Test
