@@ -3,6 +3,7 @@ package io.loyaltyloop.metrics;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopService;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -66,6 +68,16 @@ public class MetricsService {
                 Kpis.nps(surveys.promoters(), surveys.detractors(), surveys.npsAnswers()),
                 Kpis.csat(surveys.satisfied(), surveys.csatAnswers()),
                 cohorts(shopId, zone, period, end));
+    }
+
+    /**
+     * What the given points are worth at the shop's best fixed-amount reward (as the liability on the
+     * dashboard), e.g. for the program dry run's "adds N points ($X) of liability". Empty without a
+     * fixed-amount reward.
+     */
+    public Optional<BigDecimal> liabilityOf(ShopId shopId, long points) {
+        return Kpis.liability(
+                points, repository.fixedRewards(shopId), shops.getShop(shopId).currency());
     }
 
     /**

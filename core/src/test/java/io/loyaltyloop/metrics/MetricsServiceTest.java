@@ -282,6 +282,13 @@ class MetricsServiceTest {
     }
 
     @Test
+    void pointsAreValuedAtTheBestFixedReward() {
+        // the dry run's 140 points at $5 per 500 points: 140 × 5 / 500 = $1.40; a gain can be negative
+        assertThat(metrics.liabilityOf(shop.id(), 140)).contains(new BigDecimal("1.40"));
+        assertThat(metrics.liabilityOf(shop.id(), -250)).contains(new BigDecimal("-2.50"));
+    }
+
+    @Test
     void anUnknownShopIsRefused() {
         assertThatThrownBy(() -> metrics.dashboard(new ShopId(Long.MAX_VALUE), OCTOBER))
                 .isInstanceOf(ShopNotFoundException.class);
