@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -22,7 +23,12 @@ public final class OperatorCommands {
     public static final int USAGE_ERROR = 2;
     public static final int FAILED = 3;
 
-    private static final Map<List<String>, String> COMMANDS = Map.of(List.of("ledger", "verify"), "ledger-verify");
+    private static final Map<List<String>, String> COMMANDS = Map.of(
+            List.of("ledger", "verify"), "ledger-verify",
+            List.of("admin", "create-account"), "admin-create-account");
+
+    /** Command options that take a value, which may follow as the next argument ({@code --shop x}). */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--shop", "--email", "--role");
 
     static final String USAGE = """
         Usage: java -jar loyalty-loop.jar [--property=value ...] [command]
@@ -32,12 +38,18 @@ public final class OperatorCommands {
         Commands:
           ledger verify   checks every balance and order against the points ledger; prints each
                           mismatch, then "N accounts verified, M mismatches" as the last line
+          admin create-account --shop <store> --email <email> --role OWNER|STAFF
+                          creates a login for the standalone admin (/admin/login); <store> is the
+                          myshopify.com domain or the Broadleaf site id. The password is read from
+                          LOYALTY_ADMIN_PASSWORD or, when that is unset, from the first line of stdin;
+                          never from an argument, which other users of the machine could see
 
         Commands use the same database as the backend (spring.datasource.*, DATABASE_URL, or the
         embedded PostgreSQL in loyalty.database.embedded.data-directory, running or not).
 
-        Exit status: 0 books consistent, 1 mismatches found, 2 usage error,
-                     3 could not run (for example, the database is unreachable)\
+        Exit status: 0 done (ledger verify: books consistent), 1 ledger verify: mismatches found;
+                     admin create-account: refused (unknown store, duplicate, weak password),
+                     2 usage error, 3 could not run (for example, the database is unreachable)\
         """;
 
     private OperatorCommands() {}
@@ -47,8 +59,26 @@ public final class OperatorCommands {
         return Arrays.stream(args).anyMatch(arg -> !arg.startsWith("-"));
     }
 
+    /** {@code --shop x} becomes {@code --shop=x}, the form Spring's argument parser reads. */
+    private static String[] joinOptionValues(String[] args) {
+        List<String> joined = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (VALUE_OPTIONS.contains(args[i]) && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                joined.add(args[i] + "=" + args[++i]);
+            } else {
+                joined.add(args[i]);
+            }
+        }
+        return joined.toArray(String[]::new);
+    }
+
     /** Runs the command the arguments name and returns the process's exit status. */
-    public static int run(Class<?> application, String... args) {
+    public static int run(Class<?> application, String... givenArgs) {
+        if (Arrays.stream(givenArgs).anyMatch(arg -> arg.startsWith("--password"))) {
+            System.err.println("A password is never an argument: set LOYALTY_ADMIN_PASSWORD or pipe it to stdin.");
+            return USAGE_ERROR;
+        }
+        String[] args = joinOptionValues(givenArgs);
         List<String> words =
                 Arrays.stream(args).filter(arg -> !arg.startsWith("-")).toList();
         if (words.equals(List.of("help"))) {

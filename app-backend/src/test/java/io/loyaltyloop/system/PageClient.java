@@ -62,7 +62,8 @@ public final class PageClient {
         return URI.create(base + pathOrUrl);
     }
 
-    private static String encode(Map<String, String> form) {
+    /** The form as {@code application/x-www-form-urlencoded}. */
+    public static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -70,6 +71,11 @@ public final class PageClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    /** Sends and reads the body as a string; I/O failures and interrupts become unchecked. */
+    public static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

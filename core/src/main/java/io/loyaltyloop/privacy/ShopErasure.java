@@ -1,5 +1,6 @@
 package io.loyaltyloop.privacy;
 
+import static io.loyaltyloop.db.Tables.ADMIN_ACCOUNT;
 import static io.loyaltyloop.db.Tables.AUDIT_LOG;
 import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.DATA_REQUEST_EXPORT;
@@ -73,6 +74,7 @@ class ShopErasure {
             CUSTOMER,
             PROCESSED_EVENT,
             AUDIT_LOG,
+            ADMIN_ACCOUNT,
             DATA_REQUEST_EXPORT,
             SHOP_ACCESS_TOKEN,
             REWARD,

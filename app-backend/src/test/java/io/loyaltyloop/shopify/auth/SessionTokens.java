@@ -12,14 +12,14 @@ import java.util.Date;
 import java.util.function.UnaryOperator;
 
 /** App Bridge session tokens as Shopify makes them, for a shop, signed with a given secret. */
-final class SessionTokens {
+public final class SessionTokens {
 
-    static final String API_KEY = "test-api-key";
+    public static final String API_KEY = "test-api-key";
 
     private SessionTokens() {}
 
     /** The claims of a token issued at {@code now} for {@code shop}, valid for Shopify's one minute. */
-    static JWTClaimsSet.Builder claims(String shop, Instant now) {
+    public static JWTClaimsSet.Builder claims(String shop, Instant now) {
         return new JWTClaimsSet.Builder()
                 .issuer("https://" + shop + "/admin")
                 .claim("dest", "https://" + shop)
@@ -32,15 +32,15 @@ final class SessionTokens {
                 .claim("sid", "session-1");
     }
 
-    static String token(String secret, String shop, Instant now) {
+    public static String token(String secret, String shop, Instant now) {
         return sign(secret, claims(shop, now).build());
     }
 
-    static String token(String secret, String shop, Instant now, UnaryOperator<JWTClaimsSet.Builder> change) {
+    public static String token(String secret, String shop, Instant now, UnaryOperator<JWTClaimsSet.Builder> change) {
         return sign(secret, change.apply(claims(shop, now)).build());
     }
 
-    static String sign(String secret, JWTClaimsSet claims) {
+    public static String sign(String secret, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));

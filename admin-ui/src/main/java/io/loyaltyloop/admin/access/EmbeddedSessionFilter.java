@@ -1,0 +1,129 @@
+package io.loyaltyloop.admin.access;
+
+import io.loyaltyloop.shop.Platform;
+import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.shop.ShopService;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs in requests that come from the embedded Shopify admin: the session token arrives as {@code
+ * Authorization: Bearer} (htmx requests, via admin.js) or as {@code id_token} on the first document
+ * load. The user becomes the shop's OWNER for this request only — nothing goes into the HTTP session,
+ * so the next request needs a fresh token. Also sets the page's Content-Security-Policy, whose {@code
+ * frame-ancestors} lets exactly that shop's admin frame the page.
+ */
+class EmbeddedSessionFilter extends OncePerRequestFilter {
+
+    /** Tells App Bridge to fetch a fresh session token and repeat the request. */
+    static final String RETRY_HEADER = "X-Shopify-Retry-Invalid-Session-Request";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSessionFilter.class);
+    private static final String BEARER = "Bearer ";
+    private static final String EMBEDDED = EmbeddedSessionFilter.class.getName() + ".embedded";
+
+    private final Optional<ShopSessions> sessions;
+    private final ShopService shops;
+
+    EmbeddedSessionFilter(Optional<ShopSessions> sessions, ShopService shops) {
+        this.sessions = sessions;
+        this.shops = shops;
+    }
+
+    /** Whether this filter signed the request in with a session token. */
+    static boolean isEmbedded(HttpServletRequest request) {
+        return request.getAttribute(EMBEDDED) != null;
+    }
+
+    /** Whether the request authenticates with a bearer token, which is no ambient credential (no CSRF). */
+    static boolean hasBearer(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.startsWith(BEARER);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = tokenOf(request);
+        if (token == null) {
+            response.setHeader("Content-Security-Policy", AdminPolicy.standalone());
+            chain.doFilter(request, response);
+            return;
+        }
+        if (sessions.isEmpty()) {
+            reject(response, "Shopify is not configured", true);
+            return;
+        }
+        ShopSessions.VerifiedSession session;
+        try {
+            session = sessions.get().verify(token);
+        } catch (InvalidShopSessionException e) {
+            reject(response, e.getMessage(), true);
+            return;
+        }
+        Optional<Shop> shop =
+                shops.findShop(Platform.SHOPIFY, session.shopDomain()).filter(Shop::active);
+        if (shop.isEmpty()) {
+            // A fresh token would not help: the shop has to be installed (GET /shopify/session) first.
+            reject(response, "shop " + session.shopDomain() + " is not installed", false);
+            return;
+        }
+        AdminUser user = new AdminUser(
+                shop.get().id().value(),
+                shop.get().name(),
+                "shopify-user:" + session.user(),
+                AdminRole.OWNER,
+                session.shopDomain());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                user, null, List.of(new SimpleGrantedAuthority(user.role().authority())));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        request.setAttribute(EMBEDDED, Boolean.TRUE);
+        response.setHeader("Content-Security-Policy", AdminPolicy.embedded(session.shopDomain()));
+        chain.doFilter(request, response);
+    }
+
+    private static String tokenOf(HttpServletRequest request) {
+        if (hasBearer(request)) {
+            return request.getHeader(HttpHeaders.AUTHORIZATION)
+                    .substring(BEARER.length())
+                    .trim();
+        }
+        // Only a document load carries the token in the URL; anything else must use the header.
+        if ("GET".equals(request.getMethod())) {
+            String idToken = request.getParameter("id_token");
+            return idToken == null || idToken.isBlank() ? null : idToken;
+        }
+        return null;
+    }
+
+    private static void reject(HttpServletResponse response, String reason, boolean retry) throws IOException {
+        log.info("Rejected admin session token: {}", reason);
+        HttpStatus status = retry ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
+        response.setStatus(status.value());
+        if (retry) {
+            response.setHeader(RETRY_HEADER, "1");
+        }
+        response.setHeader("Content-Security-Policy", AdminPolicy.standalone());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String detail = retry ? "invalid session token" : "this shop has not installed the app";
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+                        .formatted(status.getReasonPhrase(), status.value(), detail));
+    }
+}
