@@ -44,6 +44,16 @@
     }
   });
 
+  // htmx leaves 4xx answers unswapped; a form marked data-swap-rejections shows its 400 page, which
+  // says what was wrong with the input (e.g. the dashboard's period).
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest("[data-swap-rejections]");
+    if (form && event.detail.xhr.status === 400) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // Keep the navigation's current page and the focus right after htmx swapped the main content.
   document.addEventListener("htmx:afterSettle", function (event) {
     if (!event.detail.target || event.detail.target.id !== "main") {

@@ -3,6 +3,7 @@ package io.loyaltyloop.system;
 import io.loyaltyloop.loyalty.LedgerVerifier;
 import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.loyalty.OrderFactsListener;
+import io.loyaltyloop.metrics.MetricsService;
 import io.loyaltyloop.privacy.PrivacyService;
 import io.loyaltyloop.reward.RewardService;
 import io.loyaltyloop.shop.ShopService;
@@ -45,6 +46,11 @@ class EngineConfiguration {
     @Bean
     TierService tierService(DSLContext dsl) {
         return new TierService(dsl);
+    }
+
+    @Bean
+    MetricsService metricsService(DSLContext dsl) {
+        return new MetricsService(dsl);
     }
 
     @Bean
