@@ -54,8 +54,15 @@ public final class LinkSigner {
             return Optional.empty();
         }
         int dot = token.indexOf('.');
-        String body = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+        byte[] bodyBytes = DECODER.decode(token.substring(0, dot));
         byte[] signature = DECODER.decode(token.substring(dot + 1));
+        // One token per payload: base64's unused low bits of the last character must be zero, or
+        // the same link would have several spellings.
+        if (!ENCODER.encodeToString(bodyBytes).equals(token.substring(0, dot))
+                || !ENCODER.encodeToString(signature).equals(token.substring(dot + 1))) {
+            return Optional.empty();
+        }
+        String body = new String(bodyBytes, StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(signature, mac(purpose, body))) {
             return Optional.empty();
         }

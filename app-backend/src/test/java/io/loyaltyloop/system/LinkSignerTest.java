@@ -52,6 +52,18 @@ class LinkSignerTest {
     }
 
     @Test
+    void rejectsAnotherSpellingOfTheSameSignature() {
+        String token = signer.sign("review", "7:42:p9", LATER);
+        // 32 bytes take 43 base64 characters; the last one's two low bits are unused.
+        char last = token.charAt(token.length() - 1);
+        int value = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(last);
+        char respelled = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(value ^ 1);
+        String other = token.substring(0, token.length() - 1) + respelled;
+
+        assertThat(signer.verify("review", other, NOW)).isEmpty();
+    }
+
+    @Test
     void rejectsGarbageWithoutThrowing() {
         assertThat(signer.verify("review", null, NOW)).isEmpty();
         assertThat(signer.verify("review", "", NOW)).isEmpty();
