@@ -76,6 +76,10 @@ class CustomerAdminBrowserTest extends BackendTest {
                         AriaRole.HEADING,
                         new Page.GetByRoleOptions().setName("Customers").setExact(true)))
                 .isVisible();
+        // htmx binds the field's keyup trigger once it has processed the swapped-in screen; typing
+        // before that would send nothing (seen on a cold JVM), so wait for htmx to have taken it.
+        page.waitForFunction("() => { const q = document.querySelector('input[name=q]');"
+                + " return !!(q && q['htmx-internal-data']); }");
         page.getByLabel("Search by email, name or customer id").pressSequentially("feather");
         assertThat(page.locator("#results-heading")).hasText(Pattern.compile("feather"));
         assertThat(page.locator(".result-list li")).hasCount(1);
