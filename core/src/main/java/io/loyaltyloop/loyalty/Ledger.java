@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
@@ -193,8 +194,8 @@ public class Ledger {
                         r.value6() == null ? null : r.value6().toInstant()));
     }
 
-    /** The customer's entries, newest first. */
-    public List<LedgerEntry> entries(ShopId shop, long customerId, int limit) {
+    /** Up to {@code limit} of the customer's entries older than {@code beforeEntryId} (all when null), newest first. */
+    public List<LedgerEntry> entries(ShopId shop, long customerId, Long beforeEntryId, int limit) {
         return dsl.select(
                         POINTS_LEDGER.ENTRY_ID,
                         POINTS_LEDGER.KIND,
@@ -211,6 +212,7 @@ public class Ledger {
                 .on(SHOP_ORDER.SHOP_ID.eq(POINTS_LEDGER.SHOP_ID).and(SHOP_ORDER.ORDER_ID.eq(POINTS_LEDGER.ORDER_ID)))
                 .where(POINTS_LEDGER.SHOP_ID.eq(shop.value()))
                 .and(POINTS_LEDGER.CUSTOMER_ID.eq(customerId))
+                .and(beforeEntryId == null ? noCondition() : POINTS_LEDGER.ENTRY_ID.lt(beforeEntryId))
                 .orderBy(POINTS_LEDGER.ENTRY_ID.desc())
                 .limit(limit)
                 .fetch(r -> new LedgerEntry(

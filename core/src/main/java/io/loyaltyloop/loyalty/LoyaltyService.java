@@ -157,7 +157,15 @@ public class LoyaltyService {
         long customerId = customers
                 .find(shop, externalCustomerId)
                 .orElseThrow(() -> new CustomerNotFoundException(shop, externalCustomerId));
-        return ledger.entries(shop, customerId, Math.clamp(limit, 1, 1000));
+        return ledger.entries(shop, customerId, null, Math.clamp(limit, 1, 1000));
+    }
+
+    /**
+     * A page of the ledger by the engine's customer id: up to {@code limit} entries older than
+     * {@code beforeEntryId} (from the newest when null), newest first.
+     */
+    public List<LedgerEntry> ledgerPage(ShopId shop, long customerId, Long beforeEntryId, int limit) {
+        return ledger.entries(shop, customerId, beforeEntryId, Math.clamp(limit, 1, 1000));
     }
 
     /**

@@ -122,7 +122,7 @@ class CustomerController {
     }
 
     private void account(ShopId shop, CustomerProfile customer, Long before, AdjustmentForm form, Model model) {
-        List<LedgerEntry> entries = customers.ledger(shop, customer.customerId(), before, LEDGER_PAGE + 1);
+        List<LedgerEntry> entries = loyalty.ledgerPage(shop, customer.customerId(), before, LEDGER_PAGE + 1);
         model.addAttribute("page", "customers");
         model.addAttribute("customer", customer);
         model.addAttribute(

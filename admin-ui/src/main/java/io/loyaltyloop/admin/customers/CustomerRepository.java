@@ -1,12 +1,9 @@
 package io.loyaltyloop.admin.customers;
 
 import static io.loyaltyloop.db.Tables.CUSTOMER;
-import static io.loyaltyloop.db.Tables.POINTS_LEDGER;
 import static io.loyaltyloop.db.Tables.REDEMPTION;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 
-import io.loyaltyloop.loyalty.EntryKind;
-import io.loyaltyloop.loyalty.LedgerEntry;
 import io.loyaltyloop.shop.ShopId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -82,41 +79,6 @@ class CustomerRepository {
                         fullName(r.value4(), r.value5()),
                         instant(r.value6()),
                         instant(r.value7())));
-    }
-
-    /** Up to {@code limit} ledger entries older than {@code beforeEntryId} (all when null), newest first. */
-    List<LedgerEntry> ledger(ShopId shop, long customerId, Long beforeEntryId, int limit) {
-        return dsl.select(
-                        POINTS_LEDGER.ENTRY_ID,
-                        POINTS_LEDGER.KIND,
-                        POINTS_LEDGER.PENDING_DELTA,
-                        POINTS_LEDGER.AVAILABLE_DELTA,
-                        POINTS_LEDGER.SHORTFALL,
-                        SHOP_ORDER.EXTERNAL_ID,
-                        POINTS_LEDGER.REDEMPTION_ID,
-                        POINTS_LEDGER.REASON,
-                        POINTS_LEDGER.ACTOR,
-                        POINTS_LEDGER.CREATED_AT)
-                .from(POINTS_LEDGER)
-                .leftJoin(SHOP_ORDER)
-                .on(SHOP_ORDER.SHOP_ID.eq(POINTS_LEDGER.SHOP_ID))
-                .and(SHOP_ORDER.ORDER_ID.eq(POINTS_LEDGER.ORDER_ID))
-                .where(POINTS_LEDGER.SHOP_ID.eq(shop.value()))
-                .and(POINTS_LEDGER.CUSTOMER_ID.eq(customerId))
-                .and(beforeEntryId == null ? DSL.trueCondition() : POINTS_LEDGER.ENTRY_ID.lt(beforeEntryId))
-                .orderBy(POINTS_LEDGER.ENTRY_ID.desc())
-                .limit(limit)
-                .fetch(r -> new LedgerEntry(
-                        r.value1(),
-                        EntryKind.valueOf(r.value2()),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        r.value9(),
-                        instant(r.value10())));
     }
 
     /** The customer's most recent orders, newest first. */
