@@ -6,8 +6,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.loyaltyloop.email.EmailOutbox;
 import io.loyaltyloop.review.ReviewInvitations;
 import io.loyaltyloop.survey.SurveyLinks;
+import io.loyaltyloop.system.JobRounds;
 import java.time.Clock;
-import java.util.function.IntSupplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ class JourneyJobs {
     RecurringTask<Void> dispatchJourneyStepsTask(JourneyDispatcher dispatcher, JourneyProperties properties) {
         return Tasks.recurring(DISPATCH, FixedDelay.of(properties.dispatchInterval()))
                 .execute((instance, context) -> {
-                    long sent = untilShort(dispatcher::dispatchDue, properties.dispatchBatchSize(), context);
+                    long sent = JobRounds.whileFull(dispatcher::dispatchDue, properties.dispatchBatchSize(), context);
                     if (sent > 0) {
                         log.info("{}: {} emails enqueued", DISPATCH, sent);
                     }
@@ -64,23 +64,11 @@ class JourneyJobs {
     @ConditionalOnProperty(name = "loyalty.journey.dispatch-enabled", havingValue = "true", matchIfMissing = true)
     RecurringTask<Void> watchJourneysTask(JourneyService journeys, JourneyProperties properties) {
         return Tasks.recurring(WATCH, FixedDelay.of(properties.watchInterval())).execute((instance, context) -> {
-            long stuck = untilShort(() -> journeys.planStuckShipments(WATCH_BATCH), WATCH_BATCH, context);
-            long expiring = untilShort(() -> journeys.planExpiryWarnings(WATCH_BATCH), WATCH_BATCH, context);
+            long stuck = JobRounds.whileFull(() -> journeys.planStuckShipments(WATCH_BATCH), WATCH_BATCH, context);
+            long expiring = JobRounds.whileFull(() -> journeys.planExpiryWarnings(WATCH_BATCH), WATCH_BATCH, context);
             if (stuck + expiring > 0) {
                 log.info("{}: {} stuck shipments, {} expiry warnings planned", WATCH, stuck, expiring);
             }
         });
-    }
-
-    /** Repeats while a round comes back full, so a backlog clears in one run. */
-    private static long untilShort(
-            IntSupplier round, int full, com.github.kagkarlsson.scheduler.task.ExecutionContext context) {
-        long total = 0;
-        int done;
-        do {
-            done = round.getAsInt();
-            total += done;
-        } while (done >= full && !context.getSchedulerState().isShuttingDown());
-        return total;
     }
 }

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.loyaltyloop.system.JobRounds;
 import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,18 +55,9 @@ class PointsJobs {
                 });
     }
 
-    /**
-     * Repeats the batch while it comes back full, so a backlog clears in one run instead of one batch
-     * per interval; stops early when the scheduler shuts down, leaving the rest to the next run.
-     */
     private static void inBatches(
             String job, String what, int batchSize, ExecutionContext context, IntUnaryOperator batch) {
-        long total = 0;
-        int done;
-        do {
-            done = batch.applyAsInt(batchSize);
-            total += done;
-        } while (done >= batchSize && !context.getSchedulerState().isShuttingDown());
+        long total = JobRounds.whileFull(() -> batch.applyAsInt(batchSize), batchSize, context);
         if (total > 0) {
             log.info("{}: {} {}", job, total, what);
         }

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.loyaltyloop.reward.RewardService;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.shopify.admin.ShopifyAdminClient;
+import io.loyaltyloop.system.JobRounds;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.function.IntSupplier;
@@ -78,12 +79,7 @@ class ShopifySyncJobs {
 
     /** Repeats while rounds come back full, until the scheduler shuts down. */
     private static void inRounds(String job, int batchSize, ExecutionContext context, IntSupplier round) {
-        long total = 0;
-        int taken;
-        do {
-            taken = round.getAsInt();
-            total += taken;
-        } while (taken >= batchSize && !context.getSchedulerState().isShuttingDown());
+        long total = JobRounds.whileFull(round, batchSize, context);
         if (total > 0) {
             log.info("{}: {} taken", job, total);
         }

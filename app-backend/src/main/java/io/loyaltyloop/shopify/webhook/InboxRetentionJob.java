@@ -3,6 +3,7 @@ package io.loyaltyloop.shopify.webhook;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.loyaltyloop.system.JobRounds;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -24,12 +25,8 @@ class InboxRetentionJob {
     @Bean
     RecurringTask<Void> inboxRetentionTask(InboxRepository inbox, InboxProperties properties, Clock clock) {
         return Tasks.recurring(NAME, FixedDelay.of(Duration.ofHours(1))).execute((instance, context) -> {
-            long deleted = 0;
-            int batch;
-            do {
-                batch = inbox.deleteDoneBefore(clock.instant().minus(properties.retention()), BATCH);
-                deleted += batch;
-            } while (batch == BATCH && !context.getSchedulerState().isShuttingDown());
+            long deleted = JobRounds.whileFull(
+                    () -> inbox.deleteDoneBefore(clock.instant().minus(properties.retention()), BATCH), BATCH, context);
             if (deleted > 0) {
                 log.info("{}: {} done deliveries older than {} deleted", NAME, deleted, properties.retention());
             }
