@@ -31,6 +31,31 @@ class JourneyPropertiesTest {
                 .hasRootCauseMessage("loyalty.journey.max-lateness must be at least 1 minute");
     }
 
+    @Test
+    void theEnvironmentOverridesTheDefaultsAsDemosDo() {
+        JourneyProperties properties =
+                bind(Map.of("loyalty.journey.review-delay", "PT10S", "loyalty.journey.quiet-hours", "off"));
+
+        assertThat(properties.reviewDelay()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.quietHours()).isFalse();
+    }
+
+    @Test
+    void aDispatchIntervalUnder100MillisecondsFailsTheStart() {
+        assertThatThrownBy(() -> bind(Map.of("loyalty.journey.dispatch-interval", "10ms")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("dispatch-interval must be at least 100ms");
+    }
+
+    @Test
+    void aWatchIntervalUnderASecondFailsTheStart() {
+        assertThatThrownBy(() -> bind(Map.of("loyalty.journey.watch-interval", "500ms")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("watch-interval at least 1s");
+    }
+
     private static JourneyProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values))
                 .bindOrCreate("loyalty.journey", JourneyProperties.class);
