@@ -1,2 +1,2 @@
-/** The audit log: who changed what in a shop's program or a customer's points, and why. */
+/** The audit log: who changed what in a shop (its program, its customers' points, its deliveries), and why; written by {@link AuditLog}, read back by {@link AuditTrail}. */
 package io.loyaltyloop.audit;
