@@ -26,13 +26,9 @@ class ComingScreensController {
             "emails",
             new Screen(
                     "Emails",
-                    "The template editor with a live preview on sample data, test sends, and each kind on or off."),
-            "activity",
-            new Screen(
-                    "Activity",
-                    "The audit log of admin actions, the webhook inbox and delivery health (parked messages, retry)."));
+                    "The template editor with a live preview on sample data, test sends, and each kind on or off."));
 
-    @GetMapping("/admin/{screen:program|reviews|emails|activity}")
+    @GetMapping("/admin/{screen:program|reviews|emails}")
     String screen(@PathVariable String screen, HtmxRequest htmx, Model model) {
         Screen found = SCREENS.get(screen);
         if (found == null) {
