@@ -13,6 +13,7 @@ import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.admin.access.AdminAccounts;
 import io.loyaltyloop.admin.access.AdminRole;
 import io.loyaltyloop.audit.AuditLog;
+import io.loyaltyloop.browser.AdminLogin;
 import io.loyaltyloop.browser.BrowserTest;
 import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
@@ -78,13 +79,7 @@ class ActivityAdminBrowserTest extends BackendTest {
     @Test
     void anOwnerPagesFiltersAndRetriesAParkedWebhook(Page page) {
         // given the owner signed in
-        page.navigate("/admin/login");
-        page.getByLabel("Store").fill(shop.platformShopKey());
-        page.getByLabel("Email").fill("owner@shop.test");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard")))
-                .isVisible();
+        AdminLogin.signIn(page, shop.platformShopKey(), "owner@shop.test", PASSWORD);
 
         // when they open Activity
         page.getByRole(AriaRole.NAVIGATION)

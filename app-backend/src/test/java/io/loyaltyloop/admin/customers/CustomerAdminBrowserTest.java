@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.admin.access.AdminAccounts;
 import io.loyaltyloop.admin.access.AdminRole;
+import io.loyaltyloop.browser.AdminLogin;
 import io.loyaltyloop.browser.BrowserTest;
 import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
@@ -60,13 +61,7 @@ class CustomerAdminBrowserTest extends BackendTest {
     void anOwnerSearchesOpensAndAdjustsACustomer(Page page) {
         // given the owner signed in on a phone-sized screen
         page.setViewportSize(PageChecks.PHONE_WIDTH, PageChecks.PHONE_HEIGHT);
-        page.navigate("/admin/login");
-        page.getByLabel("Store").fill(shop.platformShopKey());
-        page.getByLabel("Email").fill("owner@shop.test");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard")))
-                .isVisible();
+        AdminLogin.signIn(page, shop.platformShopKey(), "owner@shop.test", PASSWORD);
 
         // when they open Customers and type part of a name, the results follow as they type
         page.getByRole(AriaRole.NAVIGATION)
