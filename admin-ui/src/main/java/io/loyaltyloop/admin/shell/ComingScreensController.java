@@ -16,11 +16,6 @@ class ComingScreensController {
     record Screen(String title, String summary) {}
 
     static final Map<String, Screen> SCREENS = Map.of(
-            "program",
-            new Screen(
-                    "Program",
-                    "Earning rules, rewards, tiers, the pending period, expiry, journey delays and quiet hours,"
-                            + " with a dry run before saving."),
             "reviews",
             new Screen("Reviews", "The moderation queue with bulk approve and reject, replies and filters."),
             "emails",
@@ -32,7 +27,7 @@ class ComingScreensController {
                     "Activity",
                     "The audit log of admin actions, the webhook inbox and delivery health (parked messages, retry)."));
 
-    @GetMapping("/admin/{screen:program|reviews|emails|activity}")
+    @GetMapping("/admin/{screen:reviews|emails|activity}")
     String screen(@PathVariable String screen, HtmxRequest htmx, Model model) {
         Screen found = SCREENS.get(screen);
         if (found == null) {
