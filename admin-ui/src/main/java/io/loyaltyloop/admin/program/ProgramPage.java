@@ -7,6 +7,7 @@ import io.loyaltyloop.loyalty.ExclusionField;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopService;
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ class ProgramPage {
         EarningRule rule = earning.rule(shopId);
         model.addAttribute("shop", shop);
         model.addAttribute("rule", rule);
+        model.addAttribute("ruleRate", rule.pointsPerUnit().stripTrailingZeros().toPlainString());
+        model.addAttribute("ruleUnit", rule.pointsPerUnit().compareTo(BigDecimal.ONE) == 0 ? "point" : "points");
         model.addAttribute("ruleSince", DATE.format(rule.createdAt().atZone(shop.timezone())));
         if (!model.containsAttribute("earning")) {
             model.addAttribute("earning", EarningForm.of(rule));
