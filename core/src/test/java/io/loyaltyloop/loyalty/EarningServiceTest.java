@@ -15,6 +15,11 @@ import io.loyaltyloop.testing.Shops;
 import io.loyaltyloop.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,28 @@ class EarningServiceTest {
                 });
         assertThat(audit("program.earning_rule.update"))
                 .contains("\"old_points_per_unit\": \"1\"", "\"new_points_per_unit\": \"2.5\"", "HALF_UP");
+    }
+
+    @Test
+    void concurrentChangesLeaveExactlyOneActiveRule() throws Exception {
+        int owners = 8;
+        try (ExecutorService pool = Executors.newFixedThreadPool(owners)) {
+            List<Future<EarningRule>> changes = new ArrayList<>();
+            for (int i = 1; i <= owners; i++) {
+                BigDecimal rate = BigDecimal.valueOf(i);
+                changes.add(pool.submit(() -> earning.changeRule(shop.id(), rate, Rounding.DOWN, "test")));
+            }
+            for (Future<EarningRule> change : changes) {
+                change.get();
+            }
+        }
+
+        assertThat(dsl.fetchCount(
+                        EARNING_RULE, EARNING_RULE.SHOP_ID.eq(shop.id().value())))
+                .isEqualTo(1 + owners);
+        assertThat(dsl.fetchCount(
+                        EARNING_RULE, EARNING_RULE.SHOP_ID.eq(shop.id().value()).and(EARNING_RULE.ACTIVE.isTrue())))
+                .isEqualTo(1);
     }
 
     @Test
