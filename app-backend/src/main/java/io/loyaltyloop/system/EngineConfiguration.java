@@ -1,5 +1,6 @@
 package io.loyaltyloop.system;
 
+import io.loyaltyloop.loyalty.EarningService;
 import io.loyaltyloop.loyalty.LedgerVerifier;
 import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.loyalty.OrderFactsListener;
@@ -31,6 +32,11 @@ class EngineConfiguration {
     LoyaltyService loyaltyService(DSLContext dsl, Clock clock, OrderFactsListener journeyPlanner) {
         // Journeys are planned in the same transaction as the facts they follow from.
         return new LoyaltyService(dsl, clock, journeyPlanner);
+    }
+
+    @Bean
+    EarningService earningService(DSLContext dsl, Clock clock) {
+        return new EarningService(dsl, clock);
     }
 
     @Bean

@@ -106,6 +106,10 @@ class JourneyRepository {
         return r;
     }
 
+    boolean hasSavedSettings(ShopId shop) {
+        return dsl.fetchExists(JOURNEY_SETTINGS, JOURNEY_SETTINGS.SHOP_ID.eq(shop.value()));
+    }
+
     void resetSettings(ShopId shop) {
         dsl.deleteFrom(JOURNEY_SETTINGS)
                 .where(JOURNEY_SETTINGS.SHOP_ID.eq(shop.value()))

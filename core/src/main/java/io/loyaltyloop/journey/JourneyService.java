@@ -1,12 +1,15 @@
 package io.loyaltyloop.journey;
 
+import io.loyaltyloop.audit.AuditLog;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.system.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -28,9 +31,11 @@ public class JourneyService {
     private final JourneyRepository steps;
     private final WatchRepository watches;
     private final JourneySettings defaults;
+    private final AuditLog audit;
 
     public JourneyService(DSLContext dsl, Clock clock, JourneySettings defaults) {
         this.clock = clock;
+        this.audit = new AuditLog(dsl);
         this.transactions = new Transactions(dsl);
         this.steps = new JourneyRepository(dsl);
         this.watches = new WatchRepository(dsl);
@@ -110,6 +115,44 @@ public class JourneyService {
     /** Forgets the shop's saved settings: the deployment's defaults apply again. */
     public void resetSettings(ShopId shop) {
         transactions.run(() -> steps.resetSettings(shop));
+    }
+
+    /** The deployment's defaults, which a shop without saved settings gets. */
+    public JourneySettings defaults() {
+        return defaults;
+    }
+
+    /** Whether the shop saved settings of its own (else the deployment's defaults apply). */
+    public boolean hasOwnSettings(ShopId shop) {
+        return steps.hasSavedSettings(shop);
+    }
+
+    /**
+     * {@link #updateSettings(ShopId, JourneySettings)} by a person: audited as {@code
+     * program.journey.update} with the old and new values, in the same transaction.
+     */
+    public void updateSettings(ShopId shop, JourneySettings settings, String actor) {
+        transactions.run(() -> {
+            JourneySettings before = settings(shop);
+            steps.saveSettings(shop, settings);
+            audit.record(shop, actor, "program.journey.update", "journey_settings", changes(before, settings));
+        });
+    }
+
+    /** {@link #resetSettings(ShopId)} by a person: audited as {@code program.journey.reset}. */
+    public void resetSettings(ShopId shop, String actor) {
+        transactions.run(() -> {
+            JourneySettings before = settings(shop);
+            steps.resetSettings(shop);
+            audit.record(shop, actor, "program.journey.reset", "journey_settings", changes(before, defaults));
+        });
+    }
+
+    private static Map<String, Object> changes(JourneySettings before, JourneySettings after) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("old", before);
+        details.put("new", after);
+        return details;
     }
 
     /**

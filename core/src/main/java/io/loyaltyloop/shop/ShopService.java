@@ -73,11 +73,17 @@ public class ShopService {
         return shops.settings(id).orElseThrow(() -> new ShopNotFoundException(id.toString()));
     }
 
+    /**
+     * Saves the shop's settings, audited as {@code program.settings.update} with the old and new
+     * values. The engine reads them once per transaction: they apply from the next event (the
+     * pending days to orders paid from now on, whose release date is fixed at payment).
+     */
     public void updateSettings(ShopId id, ProgramSettings settings, String actor) {
         transactions.run(() -> {
             ProgramSettings before = settings(id);
             shops.updateSettings(id, settings);
-            audit.record(id, actor, "settings.updated", "program", Map.of("before", before, "after", settings));
+            audit.record(
+                    id, actor, "program.settings.update", "program_settings", Map.of("old", before, "new", settings));
         });
     }
 

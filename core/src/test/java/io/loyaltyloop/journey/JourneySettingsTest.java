@@ -1,5 +1,6 @@
 package io.loyaltyloop.journey;
 
+import static io.loyaltyloop.db.Tables.AUDIT_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +25,28 @@ class JourneySettingsTest {
                 d.lastChance(),
                 d.stuckAfter(),
                 false);
+    }
+
+    @Test
+    void aPersonsChangeAndResetAreAuditedWithTheOldAndNewValues() {
+        ShopId shop = j.newShop().id();
+        assertThat(j.journeys.hasOwnSettings(shop)).isFalse();
+
+        j.journeys.updateSettings(shop, withReviewDelay(Duration.ofDays(3)), "admin:o@x.test");
+        assertThat(j.journeys.hasOwnSettings(shop)).isTrue();
+        j.journeys.resetSettings(shop, "admin:o@x.test");
+
+        assertThat(j.journeys.hasOwnSettings(shop)).isFalse();
+        assertThat(j.dsl.select(AUDIT_LOG.ACTION, AUDIT_LOG.DETAILS)
+                        .from(AUDIT_LOG)
+                        .where(AUDIT_LOG.SHOP_ID.eq(shop.value()))
+                        .orderBy(AUDIT_LOG.AUDIT_ID)
+                        .fetch(r -> r.value1() + " " + r.value2().data()))
+                .satisfiesExactly(
+                        update -> assertThat(update)
+                                .startsWith("program.journey.update")
+                                .contains("PT72H", "PT168H"),
+                        reset -> assertThat(reset).startsWith("program.journey.reset"));
     }
 
     @Test

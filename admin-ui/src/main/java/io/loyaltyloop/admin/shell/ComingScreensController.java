@@ -16,11 +16,6 @@ class ComingScreensController {
     record Screen(String title, String summary) {}
 
     static final Map<String, Screen> SCREENS = Map.of(
-            "program",
-            new Screen(
-                    "Program",
-                    "Earning rules, rewards, tiers, the pending period, expiry, journey delays and quiet hours,"
-                            + " with a dry run before saving."),
             "reviews",
             new Screen("Reviews", "The moderation queue with bulk approve and reject, replies and filters."),
             "emails",
@@ -28,7 +23,7 @@ class ComingScreensController {
                     "Emails",
                     "The template editor with a live preview on sample data, test sends, and each kind on or off."));
 
-    @GetMapping("/admin/{screen:program|reviews|emails}")
+    @GetMapping("/admin/{screen:reviews|emails}")
     String screen(@PathVariable String screen, HtmxRequest htmx, Model model) {
         Screen found = SCREENS.get(screen);
         if (found == null) {

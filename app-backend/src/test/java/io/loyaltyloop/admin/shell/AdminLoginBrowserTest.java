@@ -78,7 +78,9 @@ class AdminLoginBrowserTest extends BackendTest {
         page.getByRole(AriaRole.NAVIGATION)
                 .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Program"))
                 .click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Program")))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Program").setExact(true)))
                 .isVisible();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/program$"));
         assertThat(page.locator(".nav a[aria-current=page]")).hasText("Program");
