@@ -39,6 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 class JourneyEmailsTest extends BackendTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Drain rounds per settle: a guard against a loop that never ends, not a budget. */
+    private static final int SETTLE_ROUNDS = 1_000;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
@@ -226,11 +228,16 @@ class JourneyEmailsTest extends BackendTest {
     }
 
     /** What a running backend does over time, at {@code at}: drain webhooks, dispatch steps, send. */
+    /**
+     * Moves the clock and drains inbox, journeys and outbox. The database is shared with the whole
+     * suite, so moving the clock makes other tests' steps due too: drain until nothing is left,
+     * bounded only as a guard against a loop that never ends.
+     */
     private void settleAt(String at) {
         clock.set(Instant.parse(at));
-        for (int round = 0; round < 20 && worker.drainOnce() > 0; round++) {}
-        for (int round = 0; round < 20 && dispatcher.dispatchDue() > 0; round++) {}
-        for (int round = 0; round < 20 && sender.sendDue(100) > 0; round++) {}
+        for (int round = 0; round < SETTLE_ROUNDS && worker.drainOnce() > 0; round++) {}
+        for (int round = 0; round < SETTLE_ROUNDS && dispatcher.dispatchDue() > 0; round++) {}
+        for (int round = 0; round < SETTLE_ROUNDS && sender.sendDue(100) > 0; round++) {}
     }
 
     private void deliver(String topic, Consumer<ObjectNode> edit) throws Exception {
