@@ -23,16 +23,12 @@ class ComingScreensController {
                             + " with a dry run before saving."),
             "reviews",
             new Screen("Reviews", "The moderation queue with bulk approve and reject, replies and filters."),
-            "emails",
-            new Screen(
-                    "Emails",
-                    "The template editor with a live preview on sample data, test sends, and each kind on or off."),
             "activity",
             new Screen(
                     "Activity",
                     "The audit log of admin actions, the webhook inbox and delivery health (parked messages, retry)."));
 
-    @GetMapping("/admin/{screen:program|reviews|emails|activity}")
+    @GetMapping("/admin/{screen:program|reviews|activity}")
     String screen(@PathVariable String screen, HtmxRequest htmx, Model model) {
         Screen found = SCREENS.get(screen);
         if (found == null) {
