@@ -7,7 +7,7 @@ import java.util.Map;
  * The editor's three fields as typed, and the problems of each ({@code subject}, {@code html},
  * {@code text}). Absent fields count as empty: the template then says what is missing.
  */
-record EditorForm(String subject, String html, String text, Map<String, List<String>> errors) {
+public record EditorForm(String subject, String html, String text, Map<String, List<String>> errors) {
 
     static EditorForm of(String subject, String html, String text) {
         return new EditorForm(orEmpty(subject), orEmpty(html), orEmpty(text), Map.of());
@@ -26,7 +26,7 @@ record EditorForm(String subject, String html, String text, Map<String, List<Str
     }
 
     /** For the template: the problems of one field, none when it is fine. */
-    List<String> errorsOf(String field) {
+    public List<String> errorsOf(String field) {
         return errors.getOrDefault(field, List.of());
     }
 

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class EmailsController {
 
     /** A row of the list, as the template shows it. */
-    record Row(
+    public record Row(
             StepKind kind,
             String slug,
             String name,
