@@ -2,6 +2,7 @@ package io.loyaltyloop.admin.emails;
 
 import io.loyaltyloop.admin.access.AdminUser;
 import io.loyaltyloop.journey.StepKind;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -35,16 +36,20 @@ class EmailPreviewController {
     }
 
     @GetMapping("/admin/emails/{slug}/preview")
-    ResponseEntity<String> saved(@AuthenticationPrincipal AdminUser user, @PathVariable String slug) {
+    ResponseEntity<String> saved(
+            @AuthenticationPrincipal AdminUser user, @PathVariable String slug, HttpServletResponse response) {
         StepKind kind = EmailKinds.fromSlug(slug);
-        return document(user, kind, screen.editor().template(user.shop(), kind).template());
+        return document(user, kind, screen.editor().template(user.shop(), kind).template(), response);
     }
 
     @PostMapping("/admin/emails/{slug}/preview")
     ResponseEntity<String> draft(
-            @AuthenticationPrincipal AdminUser user, @PathVariable String slug, DraftFields fields) {
+            @AuthenticationPrincipal AdminUser user,
+            @PathVariable String slug,
+            DraftFields fields,
+            HttpServletResponse response) {
         StepKind kind = EmailKinds.fromSlug(slug);
-        return document(user, kind, fields.form().draft());
+        return document(user, kind, fields.form().draft(), response);
     }
 
     static String policy(AdminUser user) {
@@ -54,13 +59,15 @@ class EmailPreviewController {
                 + " form-action 'none'; base-uri 'none'; frame-ancestors " + ancestors;
     }
 
-    private ResponseEntity<String> document(AdminUser user, StepKind kind, EmailTemplateEditor.Draft draft) {
+    private ResponseEntity<String> document(
+            AdminUser user, StepKind kind, EmailTemplateEditor.Draft draft, HttpServletResponse response) {
+        // Replaces the admin's policy, which the session filter set: two policies would both apply.
+        response.setHeader("Content-Security-Policy", policy(user));
         EmailTemplateEditor.Checked checked = screen.editor().check(user.shop(), kind, draft);
         String body = checked.ok() ? checked.rendered().html() : problems(checked.problems());
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", policy(user))
                 .header("Referrer-Policy", "no-referrer")
                 .body(body);
     }

@@ -296,6 +296,7 @@ class EmailsScreenTest extends AdminWebTest {
                 .hasValueSatisfying(csp -> assertThat(csp)
                         .contains("default-src 'none'", "style-src 'unsafe-inline'", "frame-ancestors 'self'")
                         .doesNotContain("script-src", "allow-scripts"));
+        assertThat(preview.headers().allValues("Content-Security-Policy")).hasSize(1);
         assertThat(preview.headers().firstValue("Cache-Control")).contains("no-store");
         HttpResponse<String> saved = client.get(EDITOR + "/preview");
         assertThat(saved.body()).contains("How did we do?");
