@@ -86,6 +86,21 @@ public class EmailTemplates {
                 .orElse(defaults.forKind(kind));
     }
 
+    /**
+     * {@code parts} rendered with example values and the shop's name, currency and time zone, for the
+     * admin's live preview and test sends. Validate first: this throws where {@link #validate} reports.
+     *
+     * @throws TemplateException if a part does not parse or goes over a limit
+     */
+    RenderedEmail renderSample(ShopId shop, StepKind kind, TemplateParts parts, Locale locale) {
+        return renderer.render(parts, sampleRequest(shops.getShop(shop), kind, locale));
+    }
+
+    /** The shop's name, as its emails are signed. */
+    String shopName(ShopId shop) {
+        return shops.getShop(shop).name();
+    }
+
     /** The shop's template of this kind rendered with example values, for the admin's live preview. */
     public RenderedEmail preview(ShopId shop, StepKind kind, Locale locale) {
         Shop s = shops.getShop(shop);

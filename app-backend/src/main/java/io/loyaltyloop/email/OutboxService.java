@@ -84,7 +84,8 @@ class OutboxService implements EmailOutbox {
                 now);
     }
 
-    private String messageId() {
+    /** A new Message-ID on the sender's domain. */
+    String messageId() {
         String from = properties.from();
         return "<" + UUID.randomUUID() + "@" + from.substring(from.lastIndexOf('@') + 1) + ">";
     }

@@ -64,6 +64,9 @@ final class TemplateRenderer {
         List<String> problems = new ArrayList<>();
         if (parts.subject() == null || parts.subject().isBlank()) {
             problems.add("subject: must not be empty");
+        } else if (parts.subject().indexOf('\n') >= 0 || parts.subject().indexOf('\r') >= 0) {
+            // Rendering joins lines anyway; refusing says so instead of sending something else than typed.
+            problems.add("subject: must be one line");
         }
         check("subject", parts.subject(), problems);
         check("html", parts.html(), problems);

@@ -144,6 +144,14 @@ class TemplateRendererTest {
     }
 
     @Test
+    void refusesASubjectOnMoreThanOneLine() {
+        for (String subject : new String[] {"Hi\nBcc: x@example.com", "Hi\r\nX: y", "Hi\r"}) {
+            assertThat(RENDERER.validate(new TemplateParts(subject, "x", "x"), request(Map.of())))
+                    .containsExactly("subject: must be one line");
+        }
+    }
+
+    @Test
     void refusesIncludesOfFiles() {
         for (String hostile :
                 List.of("{% include '/etc/passwd' %}", "{% include_relative '../../pom.xml' %}", "{% render 'x' %}")) {

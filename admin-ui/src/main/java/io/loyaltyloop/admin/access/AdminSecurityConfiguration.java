@@ -53,7 +53,8 @@ class AdminSecurityConfiguration {
                         .failureUrl(LOGIN + "?error"))
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN + "?logout"))
                 .csrf(csrf -> csrf.csrfTokenRepository(new EmbeddedCsrfTokens())
-                        .ignoringRequestMatchers(EmbeddedSessionFilter::hasBearer))
+                        // Signed in by a session token (header, or the preview's form field): no ambient credential.
+                        .ignoringRequestMatchers(EmbeddedSessionFilter::isEmbedded))
                 // Framing is governed by CSP frame-ancestors (EmbeddedSessionFilter): Shopify admin must frame us.
                 .headers(headers -> headers.frameOptions(frame -> frame.disable()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,11 @@ class EmbeddedSessionFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSessionFilter.class);
     private static final String BEARER = "Bearer ";
     private static final String EMBEDDED = EmbeddedSessionFilter.class.getName() + ".embedded";
+
+    /** The form field the email preview posts its session token in (see admin-emails.js). */
+    static final String PREVIEW_TOKEN_FIELD = "session_token";
+
+    private static final Pattern PREVIEW_POST = Pattern.compile("/admin/emails/[a-z-]{1,40}/preview");
 
     private final Optional<ShopSessions> sessions;
     private final ShopService shops;
@@ -104,12 +110,23 @@ class EmbeddedSessionFilter extends OncePerRequestFilter {
                     .substring(BEARER.length())
                     .trim();
         }
+        // The email editor posts its draft into the preview frame as a plain form, which cannot carry a
+        // header: its session token comes as a form field, accepted on that path only.
+        if ("POST".equals(request.getMethod())
+                && PREVIEW_POST.matcher(pathOf(request)).matches()) {
+            String field = request.getParameter(PREVIEW_TOKEN_FIELD);
+            return field == null || field.isBlank() ? null : field;
+        }
         // Only a document load carries the token in the URL; anything else must use the header.
         if ("GET".equals(request.getMethod())) {
             String idToken = request.getParameter("id_token");
             return idToken == null || idToken.isBlank() ? null : idToken;
         }
         return null;
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static void reject(HttpServletResponse response, String reason, boolean retry) throws IOException {

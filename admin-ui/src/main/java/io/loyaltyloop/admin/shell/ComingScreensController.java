@@ -17,13 +17,9 @@ class ComingScreensController {
 
     static final Map<String, Screen> SCREENS = Map.of(
             "reviews",
-            new Screen("Reviews", "The moderation queue with bulk approve and reject, replies and filters."),
-            "emails",
-            new Screen(
-                    "Emails",
-                    "The template editor with a live preview on sample data, test sends, and each kind on or off."));
+            new Screen("Reviews", "The moderation queue with bulk approve and reject, replies and filters."));
 
-    @GetMapping("/admin/{screen:reviews|emails}")
+    @GetMapping("/admin/{screen:reviews}")
     String screen(@PathVariable String screen, HtmxRequest htmx, Model model) {
         Screen found = SCREENS.get(screen);
         if (found == null) {

@@ -76,7 +76,7 @@ class StandaloneAdminAccessTest extends AdminWebTest {
         HttpResponse<String> page =
                 client.get("/admin/emails", "HX-Request", "true", "HX-History-Restore-Request", "true");
 
-        assertThat(page.body()).contains("<html", "<nav", "template editor");
+        assertThat(page.body()).contains("<html", "<nav", "What your customers receive");
     }
 
     @Test
