@@ -26,7 +26,7 @@ final class TierPreview {
         EarningDryRun.Result result = dryRun.dryRunMultipliers(shop, Map.of(old, newMultiplier));
         long added = result.addedPoints();
         String change = added == 0
-                ? "would change no points"
+                ? "would not change any points"
                 : (added > 0 ? "would add " : "would remove ") + count(Math.abs(added)) + " points";
         String text = "From ×" + plain(old) + " to ×" + plain(newMultiplier) + ", this change " + change
                 + " over the last 90 days' orders (" + count(result.orders()) + " orders recomputed).";
