@@ -10,6 +10,7 @@ import io.loyaltyloop.tier.Tier;
 import io.loyaltyloop.tier.TierMembership;
 import io.loyaltyloop.tier.TierService;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.http.HttpStatus;
@@ -127,7 +128,8 @@ class TiersController {
                             user.shop(),
                             tiers.ladder(user.shop()),
                             editing,
-                            form.draft().earnMultiplier()));
+                            // only the multiplier is previewed: the other fields may still be wrong
+                            new BigDecimal(form.multiplier())));
         }
         if (htmx.isHtmxRequest()) {
             return "admin/tiers :: preview";

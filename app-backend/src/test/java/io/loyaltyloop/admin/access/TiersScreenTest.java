@@ -175,6 +175,17 @@ class TiersScreenTest extends AdminWebTest {
     }
 
     @Test
+    void thePreviewLooksOnlyAtTheMultiplier() {
+        client.login(shop.platformShopKey(), "owner@shop.test", PASSWORD);
+
+        HttpResponse<String> preview = client.postWithCsrf(
+                PAGE, PAGE + "/" + named("Silver").id() + "/preview", tierForm("", "", "2"), "HX-Request", "true");
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("would add 75 points");
+    }
+
+    @Test
     void aPreviewOfABadMultiplierIsRefused() {
         client.login(shop.platformShopKey(), "owner@shop.test", PASSWORD);
 
