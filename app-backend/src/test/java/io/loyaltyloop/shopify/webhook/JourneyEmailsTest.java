@@ -229,7 +229,11 @@ class JourneyEmailsTest extends BackendTest {
     private void settleAt(String at) {
         clock.set(Instant.parse(at));
         for (int round = 0; round < 20 && worker.drainOnce() > 0; round++) {}
-        for (int round = 0; round < 20 && dispatcher.dispatchDue() > 0; round++) {}
+        // dispatchDue counts what it sent, not what it took: a batch of other tests' steps that are all
+        // skipped (customers without an address) answers 0 while more are due, so no early stop here.
+        for (int round = 0; round < 20; round++) {
+            dispatcher.dispatchDue();
+        }
         for (int round = 0; round < 20 && sender.sendDue(100) > 0; round++) {}
     }
 
