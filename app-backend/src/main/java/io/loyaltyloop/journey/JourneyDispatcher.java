@@ -7,6 +7,7 @@ import io.loyaltyloop.system.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +48,16 @@ public class JourneyDispatcher {
         this.batchSize = batchSize;
     }
 
-    /** One batch of due steps. Returns how many were enqueued for sending. */
+    /**
+     * One batch of due steps. Returns how many it took, sent or not: a full batch means more may be
+     * due, even when every step in it was skipped (counting only the sent ones stopped the job's
+     * repeat early behind a batch of skips, leaving due steps for the next run).
+     */
     public int dispatchDue() {
         Instant now = clock.instant();
+        List<JourneyStep> due = journeys.leaseDue(now, batchSize);
         int sent = 0;
-        for (JourneyStep step : journeys.leaseDue(now, batchSize)) {
+        for (JourneyStep step : due) {
             try {
                 if (transactions.inTransaction(() -> dispatch(step, now))) {
                     sent++;
@@ -65,7 +71,10 @@ public class JourneyDispatcher {
                         e.toString());
             }
         }
-        return sent;
+        if (sent > 0) {
+            log.info("{} journey emails enqueued", sent);
+        }
+        return due.size();
     }
 
     private boolean dispatch(JourneyStep leased, Instant now) {

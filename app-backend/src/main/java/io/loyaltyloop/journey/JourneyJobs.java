@@ -53,10 +53,7 @@ class JourneyJobs {
     RecurringTask<Void> dispatchJourneyStepsTask(JourneyDispatcher dispatcher, JourneyProperties properties) {
         return Tasks.recurring(DISPATCH, FixedDelay.of(properties.dispatchInterval()))
                 .execute((instance, context) -> {
-                    long sent = JobRounds.whileFull(dispatcher::dispatchDue, properties.dispatchBatchSize(), context);
-                    if (sent > 0) {
-                        log.info("{}: {} emails enqueued", DISPATCH, sent);
-                    }
+                    JobRounds.whileFull(dispatcher::dispatchDue, properties.dispatchBatchSize(), context);
                 });
     }
 

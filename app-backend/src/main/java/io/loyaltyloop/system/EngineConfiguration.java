@@ -6,6 +6,7 @@ import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.loyalty.OrderFactsListener;
 import io.loyaltyloop.metrics.MetricsService;
 import io.loyaltyloop.privacy.PrivacyService;
+import io.loyaltyloop.reward.RewardCatalog;
 import io.loyaltyloop.reward.RewardService;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.tier.TierService;
@@ -50,8 +51,13 @@ class EngineConfiguration {
     }
 
     @Bean
-    TierService tierService(DSLContext dsl) {
-        return new TierService(dsl);
+    TierService tierService(DSLContext dsl, LoyaltyService loyalty) {
+        return new TierService(dsl, loyalty::refreshTiers);
+    }
+
+    @Bean
+    RewardCatalog rewardCatalog(DSLContext dsl) {
+        return new RewardCatalog(dsl);
     }
 
     @Bean

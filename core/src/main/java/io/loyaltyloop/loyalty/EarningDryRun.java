@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
 /**
@@ -47,7 +49,29 @@ public class EarningDryRun {
 
     public Result dryRun(ShopId shop, EarningChange change) {
         Instant since = clock.instant().minus(WINDOW);
-        List<EarnedOrder> orders = dsl.select(
+        return recompute(since, earnedSince(shop, since), change);
+    }
+
+    /**
+     * A change of tier multipliers alone — orders that earned at multiplier x would earn at y —
+     * where every order keeps the spend rule it earned under.
+     *
+     * @throws IllegalArgumentException for a multiplier outside 1–10
+     */
+    public Result dryRunMultipliers(ShopId shop, Map<BigDecimal, BigDecimal> multipliers) {
+        // Validated and normalised as EarningChange does; its rule is not used.
+        Map<BigDecimal, BigDecimal> checked =
+                new EarningChange(BigDecimal.ONE, Rounding.DOWN, multipliers).multipliers();
+        Instant since = clock.instant().minus(WINDOW);
+        return recompute(
+                since,
+                earnedSince(shop, since),
+                terms -> terms.withMultiplier(
+                        checked.getOrDefault(terms.multiplier().stripTrailingZeros(), terms.multiplier())));
+    }
+
+    private List<EarnedOrder> earnedSince(ShopId shop, Instant since) {
+        return dsl.select(
                         SHOP_ORDER.ELIGIBLE_AMOUNT,
                         SHOP_ORDER.REFUNDED_AMOUNT,
                         SHOP_ORDER.POINTS_PER_UNIT,
@@ -62,16 +86,19 @@ public class EarningDryRun {
                 .fetch(r -> new EarnedOrder(
                         r.value1().subtract(r.value2()).max(BigDecimal.ZERO),
                         new EarningTerms(r.value3(), Rounding.valueOf(r.value4()), r.value5())));
-        return recompute(since, orders, change);
     }
 
     /** The pure part: each order's points under its own terms and under the change. */
     static Result recompute(Instant since, List<EarnedOrder> orders, EarningChange change) {
+        return recompute(since, orders, change::applyTo);
+    }
+
+    private static Result recompute(Instant since, List<EarnedOrder> orders, UnaryOperator<EarningTerms> change) {
         long current = 0;
         long candidate = 0;
         for (EarnedOrder order : orders) {
             current += order.terms().pointsFor(order.remainingAmount());
-            candidate += change.applyTo(order.terms()).pointsFor(order.remainingAmount());
+            candidate += change.apply(order.terms()).pointsFor(order.remainingAmount());
         }
         return new Result(since, orders.size(), current, candidate);
     }

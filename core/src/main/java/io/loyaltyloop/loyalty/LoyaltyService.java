@@ -292,15 +292,23 @@ public class LoyaltyService {
      * statement per shop, each in its own transaction. Returns how many customers changed tier.
      */
     public int refreshTiers() {
-        Instant now = clock.instant();
         int changed = 0;
         for (ShopId shop : shops.shopIds()) {
-            int months = shops.settings(shop).tierWindowMonths();
-            Instant windowStart =
-                    now.atOffset(java.time.ZoneOffset.UTC).minusMonths(months).toInstant();
-            changed += transactions.inTransaction(() -> ledger.refreshTiers(shop, windowStart, now));
+            changed += refreshTiers(shop);
         }
         return changed;
+    }
+
+    /**
+     * The same for one shop, in the caller's transaction if there is one: after the shop's ladder
+     * changed (the admin's tier edits), so customers follow it at once. Returns how many changed.
+     */
+    public int refreshTiers(ShopId shop) {
+        Instant now = clock.instant();
+        int months = shops.settings(shop).tierWindowMonths();
+        Instant windowStart =
+                now.atOffset(java.time.ZoneOffset.UTC).minusMonths(months).toInstant();
+        return transactions.inTransaction(() -> ledger.refreshTiers(shop, windowStart, now));
     }
 
     /** Expires the available points of accounts inactive past their expiry. Returns how many. */

@@ -3,6 +3,7 @@ package io.loyaltyloop.reward;
 import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.REDEMPTION;
 import static io.loyaltyloop.db.Tables.REWARD;
+import static org.jooq.impl.DSL.count;
 
 import io.loyaltyloop.db.tables.records.RewardRecord;
 import io.loyaltyloop.shop.ShopId;
@@ -34,6 +35,66 @@ class RewardRepository {
                 .and(REWARD.REWARD_ID.eq(rewardId))
                 .and(REWARD.ACTIVE.isTrue())
                 .fetchOptional(RewardRepository::toReward);
+    }
+
+    Optional<Reward> findAny(ShopId shop, long rewardId) {
+        return dsl.selectFrom(REWARD)
+                .where(REWARD.SHOP_ID.eq(shop.value()))
+                .and(REWARD.REWARD_ID.eq(rewardId))
+                .fetchOptional(RewardRepository::toReward);
+    }
+
+    Optional<Reward> lockAny(ShopId shop, long rewardId) {
+        return dsl.selectFrom(REWARD)
+                .where(REWARD.SHOP_ID.eq(shop.value()))
+                .and(REWARD.REWARD_ID.eq(rewardId))
+                .forUpdate()
+                .fetchOptional(RewardRepository::toReward);
+    }
+
+    /** Every reward with its count of redemptions that kept their points, in one query. */
+    List<RewardListing> listing(ShopId shop) {
+        var redeemed =
+                count(REDEMPTION.REDEMPTION_ID).filterWhere(REDEMPTION.STATUS.ne(RedemptionStatus.FAILED.name()));
+        return dsl.select(REWARD.fields())
+                .select(redeemed)
+                .from(REWARD)
+                .leftJoin(REDEMPTION)
+                .on(REDEMPTION.SHOP_ID.eq(REWARD.SHOP_ID).and(REDEMPTION.REWARD_ID.eq(REWARD.REWARD_ID)))
+                .where(REWARD.SHOP_ID.eq(shop.value()))
+                .groupBy(REWARD.SHOP_ID, REWARD.REWARD_ID)
+                .orderBy(REWARD.ACTIVE.desc(), REWARD.POINTS_COST, REWARD.REWARD_ID)
+                .fetch(r -> new RewardListing(toReward(r.into(REWARD)), r.get(redeemed)));
+    }
+
+    Reward insert(ShopId shop, RewardDraft draft) {
+        return dsl.insertInto(REWARD)
+                .set(REWARD.SHOP_ID, shop.value())
+                .set(REWARD.NAME, draft.name())
+                .set(REWARD.KIND, draft.kind().name())
+                .set(REWARD.DISCOUNT_VALUE, draft.discountValue())
+                .set(REWARD.POINTS_COST, draft.pointsCost())
+                .returning()
+                .fetchSingle(RewardRepository::toReward);
+    }
+
+    void update(ShopId shop, long rewardId, RewardDraft draft) {
+        dsl.update(REWARD)
+                .set(REWARD.NAME, draft.name())
+                .set(REWARD.KIND, draft.kind().name())
+                .set(REWARD.DISCOUNT_VALUE, draft.discountValue())
+                .set(REWARD.POINTS_COST, draft.pointsCost())
+                .where(REWARD.SHOP_ID.eq(shop.value()))
+                .and(REWARD.REWARD_ID.eq(rewardId))
+                .execute();
+    }
+
+    void setActive(ShopId shop, long rewardId, boolean active) {
+        dsl.update(REWARD)
+                .set(REWARD.ACTIVE, active)
+                .where(REWARD.SHOP_ID.eq(shop.value()))
+                .and(REWARD.REWARD_ID.eq(rewardId))
+                .execute();
     }
 
     long insertRedemption(ShopId shop, long customerId, Reward reward, String code, String idempotencyKey) {

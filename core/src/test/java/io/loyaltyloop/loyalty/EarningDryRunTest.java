@@ -109,4 +109,38 @@ class EarningDryRunTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("between 1 and 10");
     }
+
+    @Test
+    void aMultiplierChangeKeepsEachOrdersOwnRule() {
+        Shop shop = Shops.newShop(dsl);
+        LoyaltyService loyalty = new LoyaltyService(dsl, clock);
+        // Silver (×1.25) from 500: the second order of this customer earns at ×1.25, the first at ×1.
+        Orders first = Orders.order(shop.id())
+                .customer("silver")
+                .placedAt(NOW.minusSeconds(2 * 86_400L))
+                .line("1", "500");
+        Orders second = Orders.order(shop.id())
+                .customer("silver")
+                .placedAt(NOW.minusSeconds(86_400))
+                .line("1", "100");
+        loyalty.apply(first.paid());
+        loyalty.apply(second.paid());
+
+        EarningDryRun.Result result = new EarningDryRun(dsl, clock)
+                .dryRunMultipliers(shop.id(), Map.of(new BigDecimal("1.25"), new BigDecimal("2")));
+
+        // now: 500 × 1 + 100 × 1.25 = 625; then 500 × 1 + 100 × 2 = 700
+        assertThat(result.orders()).isEqualTo(2);
+        assertThat(result.currentPoints()).isEqualTo(625);
+        assertThat(result.addedPoints()).isEqualTo(75);
+    }
+
+    @Test
+    void aMultiplierDryRunRefusesAMultiplierOutsideOneToTen() {
+        Shop shop = Shops.newShop(dsl);
+
+        assertThatThrownBy(() -> new EarningDryRun(dsl, clock)
+                        .dryRunMultipliers(shop.id(), Map.of(BigDecimal.ONE, new BigDecimal("0.5"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -227,9 +227,8 @@ class JourneyEmailsTest extends BackendTest {
         });
     }
 
-    /** What a running backend does over time, at {@code at}: drain webhooks, dispatch steps, send. */
     /**
-     * Moves the clock and drains inbox, journeys and outbox. The database is shared with the whole
+     * What a running backend does over time, at {@code at}: drain webhooks, dispatch steps, send. The database is shared with the whole
      * suite, so moving the clock makes other tests' steps due too: drain until nothing is left,
      * bounded only as a guard against a loop that never ends.
      */
