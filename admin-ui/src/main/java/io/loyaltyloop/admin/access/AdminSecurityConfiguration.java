@@ -44,16 +44,19 @@ class AdminSecurityConfiguration {
             AdminAccounts adminAccounts)
             throws Exception {
         return http.securityMatcher("/admin", "/admin/**")
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers(LOGIN, SessionTokenBounce.PATH, "/admin/assets/**")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.GET, "/admin", "/admin/**")
-                                .authenticated()
-                                // Everyone changes their own password; the controller takes the account from the login.
-                                .requestMatchers(HttpMethod.POST, AccountsController.PATH + "/password")
-                                .authenticated()
-                                .anyRequest()
-                                .hasAuthority(AdminRole.OWNER.authority()))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                LOGIN, SessionTokenBounce.PATH, "/admin/assets/**")
+                        .permitAll()
+                        // A signed, five-minute link to one export authorizes itself (CustomerExportController).
+                        .requestMatchers(HttpMethod.GET, "/admin/customers/exports/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/admin", "/admin/**")
+                        .authenticated()
+                        // Everyone changes their own password; the controller takes the account from the login.
+                        .requestMatchers(HttpMethod.POST, AccountsController.PATH + "/password")
+                        .authenticated()
+                        .anyRequest()
+                        .hasAuthority(AdminRole.OWNER.authority()))
                 .authenticationProvider(accounts)
                 .formLogin(form -> form.loginPage(LOGIN)
                         .usernameParameter("email")
