@@ -26,6 +26,12 @@ class StandaloneAccountCheck extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** Static files carry nothing of the shop; no query for each of them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/admin/assets/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
