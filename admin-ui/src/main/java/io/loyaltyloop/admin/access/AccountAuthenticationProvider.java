@@ -21,23 +21,30 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 
     private final AdminAccounts accounts;
     private final ShopService shops;
+    private final AdminLoginThrottle throttle;
 
-    AccountAuthenticationProvider(AdminAccounts accounts, ShopService shops) {
+    AccountAuthenticationProvider(AdminAccounts accounts, ShopService shops, AdminLoginThrottle throttle) {
         this.accounts = accounts;
         this.shops = shops;
+        this.throttle = throttle;
     }
 
-    /** Captures the login form's store field next to the email and password. */
+    /** Captures the login form's store field and the client's address next to the email and password. */
     static AuthenticationDetailsSource<HttpServletRequest, LoginDetails> detailsSource() {
-        return request -> new LoginDetails(request.getParameter("shop"));
+        return request -> new LoginDetails(request.getParameter("shop"), request.getRemoteAddr());
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String storeKey = authentication.getDetails() instanceof LoginDetails details ? details.shop() : null;
-        Optional<Shop> shop = StoreKeys.find(shops, storeKey);
+        LoginDetails details = authentication.getDetails() instanceof LoginDetails d ? d : new LoginDetails(null, null);
         String email = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
+        if (throttle.locked(details.shop(), email, details.address())) {
+            // The same answer, after the same bcrypt work, as a wrong password (LoginThrottleEvents counts it).
+            accounts.checkNothing(password);
+            throw new BadCredentialsException("bad credentials");
+        }
+        Optional<Shop> shop = StoreKeys.find(shops, details.shop());
         AdminAccount account = accounts.login(shop.map(Shop::id).orElse(null), email, password)
                 .orElseThrow(() -> new BadCredentialsException("bad credentials"));
         AdminUser user = new AdminUser(
@@ -51,6 +58,9 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** @param shop the store key typed into the login form */
-    record LoginDetails(String shop) {}
+    /**
+     * @param shop the store key typed into the login form
+     * @param address the client's address (behind a proxy, as {@code server.forward-headers-strategy} gives it)
+     */
+    record LoginDetails(String shop, String address) {}
 }

@@ -14,7 +14,8 @@ import org.springframework.security.authentication.AuthenticationProvider;
 class AdminAccessConfiguration {
 
     @Bean
-    AuthenticationProvider adminAccountAuthentication(AdminAccounts accounts, ShopService shops) {
-        return new AccountAuthenticationProvider(accounts, shops);
+    AuthenticationProvider adminAccountAuthentication(
+            AdminAccounts accounts, ShopService shops, AdminLoginThrottle throttle) {
+        return new AccountAuthenticationProvider(accounts, shops, throttle);
     }
 }

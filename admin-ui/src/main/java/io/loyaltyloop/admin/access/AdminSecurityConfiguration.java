@@ -12,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -36,12 +37,23 @@ class AdminSecurityConfiguration {
 
     @Bean
     SecurityFilterChain adminSecurity(
-            HttpSecurity http, Optional<ShopSessions> sessions, ShopService shops, AuthenticationProvider accounts)
+            HttpSecurity http,
+            Optional<ShopSessions> sessions,
+            ShopService shops,
+            AuthenticationProvider accounts,
+            AdminAccounts adminAccounts)
             throws Exception {
         return http.securityMatcher("/admin", "/admin/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN, "/admin/assets/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                LOGIN, SessionTokenBounce.PATH, "/admin/assets/**")
+                        .permitAll()
+                        // A signed, five-minute link to one export authorizes itself (CustomerExportController).
+                        .requestMatchers(HttpMethod.GET, "/admin/customers/exports/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/admin", "/admin/**")
+                        .authenticated()
+                        // Everyone changes their own password; the controller takes the account from the login.
+                        .requestMatchers(HttpMethod.POST, AccountsController.PATH + "/password")
                         .authenticated()
                         .anyRequest()
                         .hasAuthority(AdminRole.OWNER.authority()))
@@ -62,6 +74,7 @@ class AdminSecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint(LOGIN), request -> true))
                 .addFilterBefore(new EmbeddedSessionFilter(sessions, shops), CsrfFilter.class)
+                .addFilterBefore(new StandaloneAccountCheck(adminAccounts), AuthorizationFilter.class)
                 .build();
     }
 

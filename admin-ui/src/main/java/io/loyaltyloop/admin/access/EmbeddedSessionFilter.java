@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,13 +24,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Signs in requests that come from the embedded Shopify admin: the session token arrives as {@code
  * Authorization: Bearer} (htmx requests, via admin.js) or as {@code id_token} on the first document
  * load. The user becomes the shop's OWNER for this request only — nothing goes into the HTTP session,
- * so the next request needs a fresh token. Also sets the page's Content-Security-Policy, whose {@code
- * frame-ancestors} lets exactly that shop's admin frame the page.
+ * so the next request needs a fresh token. A shop the token names but that is not installed (new, or
+ * uninstalled) is installed first: with Shopify's managed install, the first admin load is the
+ * install. An embedded document load without a valid token goes to the session token bounce page.
+ * Also sets the page's Content-Security-Policy, whose {@code frame-ancestors} lets exactly that
+ * shop's admin frame the page.
  */
 class EmbeddedSessionFilter extends OncePerRequestFilter {
 
     /** Tells App Bridge to fetch a fresh session token and repeat the request. */
-    static final String RETRY_HEADER = "X-Shopify-Retry-Invalid-Session-Request";
+    static final String RETRY_HEADER = EmbeddedAnswers.RETRY_HEADER;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSessionFilter.class);
     private static final String BEARER = "Bearer ";
@@ -66,26 +68,28 @@ class EmbeddedSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String token = tokenOf(request);
         if (token == null) {
+            if (bounce(request, response)) {
+                return;
+            }
             response.setHeader("Content-Security-Policy", AdminPolicy.standalone());
             chain.doFilter(request, response);
             return;
         }
         if (sessions.isEmpty()) {
-            reject(response, "Shopify is not configured", true);
+            EmbeddedAnswers.invalidSession(response, "Shopify is not configured");
             return;
         }
         ShopSessions.VerifiedSession session;
         try {
             session = sessions.get().verify(token);
         } catch (InvalidShopSessionException e) {
-            reject(response, e.getMessage(), true);
+            if (!bounce(request, response)) {
+                EmbeddedAnswers.invalidSession(response, e.getMessage());
+            }
             return;
         }
-        Optional<Shop> shop =
-                shops.findShop(Platform.SHOPIFY, session.shopDomain()).filter(Shop::active);
+        Optional<Shop> shop = installed(session, token, request, response);
         if (shop.isEmpty()) {
-            // A fresh token would not help: the shop has to be installed (GET /shopify/session) first.
-            reject(response, "shop " + session.shopDomain() + " is not installed", false);
             return;
         }
         AdminUser user = new AdminUser(
@@ -102,6 +106,53 @@ class EmbeddedSessionFilter extends OncePerRequestFilter {
         request.setAttribute(EMBEDDED, Boolean.TRUE);
         response.setHeader("Content-Security-Policy", AdminPolicy.embedded(session.shopDomain()));
         chain.doFilter(request, response);
+    }
+
+    /** The active shop of a verified session, installed now if need be; empty when the answer is sent. */
+    private Optional<Shop> installed(
+            ShopSessions.VerifiedSession session,
+            String token,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        Optional<Shop> shop =
+                shops.findShop(Platform.SHOPIFY, session.shopDomain()).filter(Shop::active);
+        if (shop.isPresent()) {
+            return shop;
+        }
+        try {
+            Shop installed = sessions.get().install(session, token);
+            if (!installed.active()) {
+                EmbeddedAnswers.notInstalled(response, session.shopDomain());
+                return Optional.empty();
+            }
+            log.info("{} opened its admin installed", session.shopDomain());
+            return Optional.of(installed);
+        } catch (ShopInstallException e) {
+            log.warn(
+                    "Install of {} on an admin load failed ({}): {}",
+                    session.shopDomain(),
+                    e.failure(),
+                    e.getMessage());
+            switch (e.failure()) {
+                case REFUSED -> EmbeddedAnswers.invalidSession(response, "Shopify refused the token exchange");
+                case UNREACHABLE -> EmbeddedAnswers.installFailed(request, response, HttpStatus.BAD_GATEWAY);
+                case UNAVAILABLE -> EmbeddedAnswers.installFailed(request, response, HttpStatus.SERVICE_UNAVAILABLE);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Sends an embedded document load without a valid token to the bounce page; false if it is none. */
+    private boolean bounce(HttpServletRequest request, HttpServletResponse response) {
+        String appUrl = sessions.map(ShopSessions::appUrl).orElse(null);
+        if (appUrl == null || !SessionTokenBounce.applies(request)) {
+            return false;
+        }
+        response.setHeader("Content-Security-Policy", AdminPolicy.standalone());
+        response.setStatus(HttpStatus.FOUND.value());
+        response.setHeader(HttpHeaders.LOCATION, SessionTokenBounce.location(request, appUrl));
+        return true;
     }
 
     private static String tokenOf(HttpServletRequest request) {
@@ -127,20 +178,5 @@ class EmbeddedSessionFilter extends OncePerRequestFilter {
 
     private static String pathOf(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
-    private static void reject(HttpServletResponse response, String reason, boolean retry) throws IOException {
-        log.info("Rejected admin session token: {}", reason);
-        HttpStatus status = retry ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
-        response.setStatus(status.value());
-        if (retry) {
-            response.setHeader(RETRY_HEADER, "1");
-        }
-        response.setHeader("Content-Security-Policy", AdminPolicy.standalone());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String detail = retry ? "invalid session token" : "this shop has not installed the app";
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-                        .formatted(status.getReasonPhrase(), status.value(), detail));
     }
 }

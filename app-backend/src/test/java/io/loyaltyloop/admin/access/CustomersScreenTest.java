@@ -155,6 +155,20 @@ class CustomersScreenTest extends AdminWebTest {
     }
 
     @Test
+    void timesAreShownInTheShopsTimeZoneWithItsAbbreviation() {
+        Shop berlin = io.loyaltyloop.testing.Shops.newShop(dsl, "USD", "Europe/Berlin");
+        String customer = AdminFixtures.customerOf(berlin, loyalty);
+        accounts.create(berlin.id(), "owner@berlin.test", PASSWORD, AdminRole.OWNER);
+        client.login(berlin.platformShopKey(), "owner@berlin.test", PASSWORD);
+
+        HttpResponse<String> page = client.get("/admin/customers/" + customer);
+
+        assertThat(page.body())
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} CES?T<")
+                .doesNotContain(" UTC<");
+    }
+
+    @Test
     void theLedgerIsPagedNewestFirst() {
         for (int i = 1; i <= 27; i++) {
             loyalty.adjust(new ManualAdjustment(shop.id(), ada, 1, "gift " + i, "test"));
