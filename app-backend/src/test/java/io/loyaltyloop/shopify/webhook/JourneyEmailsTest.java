@@ -41,6 +41,7 @@ class JourneyEmailsTest extends BackendTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Drain rounds per settle: a guard against a loop that never ends, not a budget. */
     private static final int SETTLE_ROUNDS = 1_000;
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
