@@ -21,8 +21,6 @@ class ComingScreensController {
                     "Program",
                     "Earning rules, rewards, tiers, the pending period, expiry, journey delays and quiet hours,"
                             + " with a dry run before saving."),
-            "reviews",
-            new Screen("Reviews", "The moderation queue with bulk approve and reject, replies and filters."),
             "emails",
             new Screen(
                     "Emails",
@@ -32,7 +30,7 @@ class ComingScreensController {
                     "Activity",
                     "The audit log of admin actions, the webhook inbox and delivery health (parked messages, retry)."));
 
-    @GetMapping("/admin/{screen:program|reviews|emails|activity}")
+    @GetMapping("/admin/{screen:program|emails|activity}")
     String screen(@PathVariable String screen, HtmxRequest htmx, Model model) {
         Screen found = SCREENS.get(screen);
         if (found == null) {

@@ -56,10 +56,10 @@ class EmbeddedAdminAccessTest extends AdminWebTest {
     @Test
     void aPlaceholderScreenSaysWhatComes() {
         HttpResponse<String> fragment =
-                client.get("/admin/reviews", "HX-Request", "true", "Authorization", bearer(shop));
+                client.get("/admin/activity", "HX-Request", "true", "Authorization", bearer(shop));
 
         assertThat(fragment.statusCode()).isEqualTo(200);
-        assertThat(fragment.body()).contains("Reviews", "moderation queue").doesNotContain("<html");
+        assertThat(fragment.body()).contains("Activity", "audit log").doesNotContain("<html");
     }
 
     @Test
