@@ -35,7 +35,9 @@ final class ModerationText {
     }
 
     private static String normalised(String text) {
-        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
+        return text == null
+                ? ""
+                : text.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
     private static boolean controlCharacters(String text) {

@@ -16,19 +16,26 @@ import java.util.stream.Collectors;
  * The queue's filters and page as the query string gives them, checked: a value no form of ours
  * sends is a {@link BadReviewRequestException} naming the parameter. Pending is the default view.
  *
+ * Public for the templates (SpEL).
+ *
  * @param status {@code pending}, {@code published}, {@code rejected} or {@code all}
  * @param from first day shown (shop time), inclusive; null for no bound
  * @param to last day shown (shop time), inclusive; null for no bound
  */
-record QueueQuery(String status, Integer rating, String product, String q, LocalDate from, LocalDate to, int page) {
+public record QueueQuery(
+        String status, Integer rating, String product, String q, LocalDate from, LocalDate to, int page) {
 
     static final int PAGE_SIZE = 25;
     static final int MAX_PAGE = 200;
     static final int MAX_SEARCH = 200;
     static final int MAX_PRODUCT = 64;
 
-    static QueueQuery pendingFirstPage() {
-        return new QueueQuery("pending", null, null, "", null, null, 1);
+    /** The query string as sent (the queue's GET, and the filters a bulk form carries back). */
+    public record Params(String status, String rating, String product, String q, String from, String to, String page) {
+
+        QueueQuery parse() {
+            return QueueQuery.parse(status, rating, product, q, from, to, page);
+        }
     }
 
     static QueueQuery parse(
@@ -80,12 +87,12 @@ record QueueQuery(String status, Integer rating, String product, String q, Local
     }
 
     /** Whether any filter besides the status narrows the queue. */
-    boolean narrowed() {
+    public boolean narrowed() {
         return rating != null || product != null || !q.isEmpty() || from != null || to != null;
     }
 
     /** The screen's address with these filters, another status and page (null: this one). */
-    String url(String otherStatus, Integer otherPage) {
+    public String url(String otherStatus, Integer otherPage) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("status", otherStatus == null ? status : otherStatus);
         params.put("rating", rating);

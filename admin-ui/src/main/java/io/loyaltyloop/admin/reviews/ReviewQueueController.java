@@ -6,13 +6,13 @@ import io.loyaltyloop.admin.shell.AdminPages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -36,13 +36,7 @@ class ReviewQueueController {
     @GetMapping("/admin/reviews")
     String queue(
             @AuthenticationPrincipal AdminUser user,
-            @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "rating", required = false) String rating,
-            @RequestParam(name = "product", required = false) String product,
-            @RequestParam(name = "q", required = false) String q,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "page", required = false) String page,
+            QueueQuery.Params params,
             @RequestParam(name = "approved", required = false) String approved,
             @RequestParam(name = "rejected", required = false) String rejected,
             HtmxRequest htmx,
@@ -52,7 +46,7 @@ class ReviewQueueController {
             model.addAttribute("message", "Reviews are unavailable: this installation has no review feature.");
             return AdminPages.view(htmx, "admin/review-error");
         }
-        QueueQuery query = QueueQuery.parse(status, rating, product, q, from, to, page);
+        QueueQuery query = params.parse();
         screen.queue(user, query, model);
         Long approvedCount = BadReviewRequestException.bounded("approved", approved, 0, MAX_BULK);
         Long rejectedCount = BadReviewRequestException.bounded("rejected", rejected, 0, MAX_BULK);
@@ -64,34 +58,51 @@ class ReviewQueueController {
         return AdminPages.view(htmx, "admin/reviews");
     }
 
-    /**
-     * Approves or rejects (with one reason for all) the ticked reviews, at most {@link #MAX_BULK}. htmx
-     * gets the queue again under the same filters and the outcome in the live region; a plain form is
-     * redirected to the queue. No review ticked, or no reason to reject: 422, nothing changed.
-     */
-    @PostMapping("/admin/reviews/bulk/{action:approve|reject}")
-    String bulk(
+    /** Publishes the ticked reviews, crediting each one's incentive once. */
+    @PostMapping("/admin/reviews/bulk/approve")
+    String approveAll(
             @AuthenticationPrincipal AdminUser user,
-            @PathVariable String action,
+            @RequestParam(name = "id", required = false) List<String> ids,
+            QueueQuery.Params params,
+            HtmxRequest htmx,
+            HttpServletResponse response,
+            Model model) {
+        return bulk(user, ids, null, params, htmx, response, model);
+    }
+
+    /** Rejects the ticked reviews with one reason for all. */
+    @PostMapping("/admin/reviews/bulk/reject")
+    String rejectAll(
+            @AuthenticationPrincipal AdminUser user,
             @RequestParam(name = "id", required = false) List<String> ids,
             @RequestParam(name = "reason", required = false) String reason,
-            @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "rating", required = false) String rating,
-            @RequestParam(name = "product", required = false) String product,
-            @RequestParam(name = "q", required = false) String q,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "page", required = false) String page,
+            QueueQuery.Params params,
+            HtmxRequest htmx,
+            HttpServletResponse response,
+            Model model) {
+        return bulk(user, ids, reason == null ? "" : reason, params, htmx, response, model);
+    }
+
+    /**
+     * Approves (no reason) or rejects the ticked reviews, at most {@link #MAX_BULK}. htmx gets the
+     * queue again under the same filters and the outcome in the live region; a plain form is
+     * redirected to the queue. No review ticked, or no reason to reject: 422, nothing changed.
+     */
+    private String bulk(
+            AdminUser user,
+            List<String> ids,
+            String reason,
+            QueueQuery.Params params,
             HtmxRequest htmx,
             HttpServletResponse response,
             Model model) {
         ReviewModeration moderation = screen.moderation();
-        QueueQuery query = QueueQuery.parse(status, rating, product, q, from, to, page);
+        QueueQuery query = params.parse();
         List<Long> reviewIds = reviewIds(ids);
-        boolean reject = "reject".equals(action);
+        boolean reject = reason != null;
         String reasonProblem = reject ? ModerationText.reasonProblem(reason) : null;
         if (reviewIds.isEmpty() || reasonProblem != null) {
-            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            Map<String, String> errors = new LinkedHashMap<>();
             if (reviewIds.isEmpty()) {
                 errors.put("id", "Select at least one review first.");
             }

@@ -76,5 +76,5 @@ class ReviewScreen {
     }
 
     /** A status tab: its query value, its label, how many reviews it holds under the other filters. */
-    record Tab(String key, String label, long count) {}
+    public record Tab(String key, String label, long count) {}
 }

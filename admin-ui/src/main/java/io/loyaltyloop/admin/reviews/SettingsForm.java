@@ -11,7 +11,7 @@ import java.util.Map;
  * engine's ({@code ReviewSettings} and the {@code review_settings} checks), checked here so that
  * each field gets its own message. Blocked words are one per line (commas separate too).
  */
-record SettingsForm(
+public record SettingsForm(
         boolean autoPublish,
         String minRating,
         String blockedWords,
