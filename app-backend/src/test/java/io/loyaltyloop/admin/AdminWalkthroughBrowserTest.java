@@ -153,6 +153,7 @@ class AdminWalkthroughBrowserTest extends BackendTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
                 .click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Saved. The next emails of this kind use it.");
+        assertThat(preview.locator("h1")).hasText("Tell us everything");
         Screenshots.save(page, "walkthrough-emails");
 
         // and every change is in the audit log

@@ -1,9 +1,12 @@
 package io.loyaltyloop.review;
 
+import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.REVIEW;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 
+import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.shop.ShopId;
+import io.loyaltyloop.testing.Orders;
 import org.jooq.DSLContext;
 
 /** Looks up what the engine made of the test's orders, and what the tests stored. */
@@ -31,5 +34,42 @@ public final class ReviewFixtures {
                 .findFirst()
                 .orElseThrow()
                 .url();
+    }
+
+    /**
+     * A review of product {@code "product-" + line} ("Item " + line) by {@code customer}, on a new
+     * paid order of theirs, taken through the service as the review form would: published at once
+     * or pending by the shop's rule.
+     */
+    public static Review reviewed(
+            DSLContext dsl,
+            LoyaltyService loyalty,
+            ReviewService reviews,
+            ShopId shop,
+            String customer,
+            String line,
+            int rating,
+            String title,
+            String body) {
+        Orders order = Orders.order(shop).customer(customer).line(line, "10.00");
+        loyalty.apply(order.paid());
+        long orderId = orderId(dsl, shop, order.id());
+        ReviewableItem item = reviews.items(shop, orderId).getFirst();
+        return reviews.submit(
+                        new ReviewLink(shop, orderId, item.productId()),
+                        item,
+                        ReviewForm.validate(String.valueOf(rating), title, body, "Ada"))
+                .orElseThrow();
+    }
+
+    /** Gives the customer a name and email, as a customers/update webhook would have stored them. */
+    public static void name(DSLContext dsl, ShopId shop, String customer, String email, String first, String last) {
+        dsl.update(CUSTOMER)
+                .set(CUSTOMER.EMAIL, email)
+                .set(CUSTOMER.FIRST_NAME, first)
+                .set(CUSTOMER.LAST_NAME, last)
+                .where(CUSTOMER.SHOP_ID.eq(shop.value()))
+                .and(CUSTOMER.EXTERNAL_ID.eq(customer))
+                .execute();
     }
 }

@@ -41,6 +41,14 @@ final class AdminClient {
                 .build());
     }
 
+    /** Posts an encoded form body as is: for forms that repeat a field (ticked checkboxes). */
+    HttpResponse<String> postEncoded(String path, String body, String... headers) {
+        return send(request(path, headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** Posts the form with the CSRF token of the page at {@code formPage}, as a browser would. */
     HttpResponse<String> postWithCsrf(String formPage, String path, Map<String, String> form, String... headers) {
         Map<String, String> withToken = new LinkedHashMap<>(form);

@@ -7,6 +7,7 @@ import io.loyaltyloop.shopify.auth.SessionTokens;
 import io.loyaltyloop.system.PageClient;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,12 +55,14 @@ class EmbeddedAdminAccessTest extends AdminWebTest {
     }
 
     @Test
-    void aPlaceholderScreenSaysWhatComes() {
-        HttpResponse<String> fragment =
-                client.get("/admin/reviews", "HX-Request", "true", "Authorization", bearer(shop));
+    void everyScreenAnswersTheEmbeddedOwnersHtmxRequestWithItsFragment() {
+        for (String screen : List.of("program", "program/rewards", "program/tiers", "customers", "reviews", "emails", "activity")) {
+            HttpResponse<String> fragment =
+                    client.get("/admin/" + screen, "HX-Request", "true", "Authorization", bearer(shop));
 
-        assertThat(fragment.statusCode()).isEqualTo(200);
-        assertThat(fragment.body()).contains("Reviews", "moderation queue").doesNotContain("<html");
+            assertThat(fragment.statusCode()).as(screen).isEqualTo(200);
+            assertThat(fragment.body()).as(screen).contains("page-title").doesNotContain("<html");
+        }
     }
 
     @Test
