@@ -12,8 +12,14 @@ import io.loyaltyloop.admin.access.AdminAccounts;
 import io.loyaltyloop.admin.access.AdminRole;
 import io.loyaltyloop.browser.AdminLogin;
 import io.loyaltyloop.browser.BrowserTest;
+import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
 import io.loyaltyloop.loyalty.LoyaltyService;
+import io.loyaltyloop.review.ReviewFixtures;
+import io.loyaltyloop.review.ReviewInvitations;
+import io.loyaltyloop.review.ReviewQuery;
+import io.loyaltyloop.review.ReviewService;
+import io.loyaltyloop.review.ReviewStatus;
 import io.loyaltyloop.shop.NewShop;
 import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
@@ -31,6 +37,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +57,8 @@ class AdminWalkthroughBrowserTest extends BackendTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PASSWORD = "correct horse battery staple";
+    /** The customer of Shopify's example order. */
+    private static final String CUSTOMER = "115310627314723954";
 
     @Autowired
     ShopService shops;
@@ -62,6 +71,15 @@ class AdminWalkthroughBrowserTest extends BackendTest {
 
     @Autowired
     InboxWorker worker;
+
+    @Autowired
+    ReviewInvitations invitations;
+
+    @Autowired
+    ReviewService reviews;
+
+    @Autowired
+    DSLContext dsl;
 
     @Autowired
     MutableClock clock;
@@ -135,7 +153,38 @@ class AdminWalkthroughBrowserTest extends BackendTest {
         assertThat(page.locator("#ledger tbody tr").first()).containsText("Parcel arrived late");
         Screenshots.save(page, "walkthrough-customer");
 
-        // REVIEWS
+        // and the customer reviews the first order through the emailed link: two stars wait for moderation
+        long firstOrder = ReviewFixtures.orderId(dsl, shop.id(), "820982911946154508");
+        String link = invitations.invitesFor(shop.id(), firstOrder).getFirst().url();
+        page.navigate(PageChecks.pathOf(link));
+        page.locator("#rating-1").focus();
+        page.keyboard().press("Space");
+        page.keyboard().press("ArrowRight");
+        assertThat(page.getByLabel("2 stars")).isChecked();
+        page.getByLabel("Your review (required)").fill("The hinge creaks after a week.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit review"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Thank you for your review");
+
+        // when the owner approves it from the moderation queue
+        page.navigate("/admin");
+        nav(page, "Reviews");
+        Locator review = page.locator(".review");
+        assertThat(review).hasCount(1);
+        assertThat(review).containsText("The hinge creaks after a week.");
+        review.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Approve").setExact(true))
+                .click();
+        assertThat(review.getByRole(AriaRole.STATUS)).containsText("Approved");
+        Screenshots.save(page, "walkthrough-reviews");
+
+        // then the review is live and the customer got the review incentive, available at once
+        assertThat(reviews.list(shop.id(), ReviewQuery.all()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(ReviewStatus.PUBLISHED));
+        assertThat(loyalty.balance(shop.id(), CUSTOMER).orElseThrow().available())
+                .isEqualTo(100 + reviews.settings(shop.id()).incentivePoints());
 
         // and they edit the review request's subject and see the preview follow before saving
         nav(page, "Emails");
@@ -178,7 +227,7 @@ class AdminWalkthroughBrowserTest extends BackendTest {
     }
 
     private long pendingPoints() {
-        return loyalty.balance(shop.id(), "115310627314723954").orElseThrow().pending();
+        return loyalty.balance(shop.id(), CUSTOMER).orElseThrow().pending();
     }
 
     private void drainInbox() {

@@ -7,9 +7,9 @@ import io.loyaltyloop.shopify.auth.SessionTokens;
 import io.loyaltyloop.system.PageClient;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,8 @@ class EmbeddedAdminAccessTest extends AdminWebTest {
 
     @Test
     void everyScreenAnswersTheEmbeddedOwnersHtmxRequestWithItsFragment() {
-        for (String screen : List.of("program", "program/rewards", "program/tiers", "customers", "reviews", "emails", "activity")) {
+        for (String screen :
+                List.of("program", "program/rewards", "program/tiers", "customers", "reviews", "emails", "activity")) {
             HttpResponse<String> fragment =
                     client.get("/admin/" + screen, "HX-Request", "true", "Authorization", bearer(shop));
 
