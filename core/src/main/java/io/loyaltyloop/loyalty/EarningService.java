@@ -81,6 +81,14 @@ public class EarningService {
         return dryRun.dryRun(shop, change);
     }
 
+    /**
+     * What the last {@link EarningDryRun#WINDOW}'s orders would have earned with tier multipliers
+     * changed as {@code multipliers} says (old → new); each order keeps the rule it earned under.
+     */
+    public EarningDryRun.Result dryRunMultipliers(ShopId shop, Map<BigDecimal, BigDecimal> multipliers) {
+        return dryRun.dryRunMultipliers(shop, multipliers);
+    }
+
     /** The shop's exclusions, by field and value. */
     public List<EarningExclusion> exclusions(ShopId shop) {
         return earning.exclusions(shop);

@@ -1,6 +1,7 @@
 package io.loyaltyloop.admin.rewards;
 
 import io.loyaltyloop.loyalty.EarningDryRun;
+import io.loyaltyloop.loyalty.EarningService;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.tier.Tier;
 import io.loyaltyloop.tier.TierLadder;
@@ -18,12 +19,13 @@ final class TierPreview {
 
     private TierPreview() {}
 
-    static String describe(EarningDryRun dryRun, ShopId shop, TierLadder ladder, Tier tier, BigDecimal newMultiplier) {
+    static String describe(
+            EarningService earning, ShopId shop, TierLadder ladder, Tier tier, BigDecimal newMultiplier) {
         BigDecimal old = tier.earnMultiplier();
         if (old.compareTo(newMultiplier) == 0) {
             return "The multiplier is unchanged: no order would earn differently.";
         }
-        EarningDryRun.Result result = dryRun.dryRunMultipliers(shop, Map.of(old, newMultiplier));
+        EarningDryRun.Result result = earning.dryRunMultipliers(shop, Map.of(old, newMultiplier));
         long added = result.addedPoints();
         String change = added == 0
                 ? "would not change any points"

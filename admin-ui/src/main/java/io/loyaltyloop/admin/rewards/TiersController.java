@@ -3,7 +3,7 @@ package io.loyaltyloop.admin.rewards;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.loyaltyloop.admin.access.AdminUser;
 import io.loyaltyloop.admin.shell.AdminPages;
-import io.loyaltyloop.loyalty.EarningDryRun;
+import io.loyaltyloop.loyalty.EarningService;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.tier.InvalidTierException;
 import io.loyaltyloop.tier.Tier;
@@ -11,8 +11,6 @@ import io.loyaltyloop.tier.TierMembership;
 import io.loyaltyloop.tier.TierService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.time.Clock;
-import org.jooq.DSLContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,12 +33,12 @@ class TiersController {
 
     private final TierService tiers;
     private final ShopService shops;
-    private final EarningDryRun dryRun;
+    private final EarningService earning;
 
-    TiersController(TierService tiers, ShopService shops, DSLContext dsl, Clock clock) {
+    TiersController(TierService tiers, ShopService shops, EarningService earning) {
         this.tiers = tiers;
         this.shops = shops;
-        this.dryRun = new EarningDryRun(dsl, clock);
+        this.earning = earning;
     }
 
     @GetMapping(PATH)
@@ -124,7 +122,7 @@ class TiersController {
             model.addAttribute(
                     "preview",
                     TierPreview.describe(
-                            dryRun,
+                            earning,
                             user.shop(),
                             tiers.ladder(user.shop()),
                             editing,

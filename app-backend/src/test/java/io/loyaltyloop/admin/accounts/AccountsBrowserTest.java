@@ -11,6 +11,7 @@ import com.microsoft.playwright.options.RequestOptions;
 import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.admin.access.AdminAccounts;
 import io.loyaltyloop.admin.access.AdminRole;
+import io.loyaltyloop.browser.AdminLogin;
 import io.loyaltyloop.browser.BrowserTest;
 import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
@@ -109,12 +110,6 @@ class AccountsBrowserTest extends BackendTest {
     }
 
     private void logIn(Page page, String email, String password) {
-        page.navigate("/admin/login");
-        page.getByLabel("Store").fill(shop.platformShopKey());
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(password);
-        page.getByLabel("Password").press("Enter");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard")))
-                .isVisible();
+        AdminLogin.signIn(page, shop.platformShopKey(), email, password);
     }
 }

@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.admin.access.AdminAccounts;
 import io.loyaltyloop.admin.access.AdminRole;
+import io.loyaltyloop.browser.AdminLogin;
 import io.loyaltyloop.browser.BrowserTest;
 import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
@@ -51,11 +52,7 @@ class EmailsAdminBrowserTest extends BackendTest {
     void anOwnerEditsPreviewsSavesAndTestsTheReviewRequest(Page page) throws Exception {
         // given the owner signed in, on the Emails list
         page.setViewportSize(1280, 900);
-        page.navigate("/admin/login");
-        page.getByLabel("Store").fill(shop.platformShopKey());
-        page.getByLabel("Email").fill("owner@browser-emails.test");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
+        AdminLogin.signIn(page, shop.platformShopKey(), "owner@browser-emails.test", PASSWORD);
         page.getByRole(AriaRole.NAVIGATION)
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Emails"))
                 .click();

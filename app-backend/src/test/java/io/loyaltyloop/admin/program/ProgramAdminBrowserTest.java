@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.admin.access.AdminAccounts;
 import io.loyaltyloop.admin.access.AdminRole;
+import io.loyaltyloop.browser.AdminLogin;
 import io.loyaltyloop.browser.BrowserTest;
 import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
@@ -54,13 +55,7 @@ class ProgramAdminBrowserTest extends BackendTest {
     void anOwnerPreviewsAndSavesANewEarningRate(Page page) {
         // given the owner signed in and opened the Program screen
         page.setViewportSize(1280, 900);
-        page.navigate("/admin/login");
-        page.getByLabel("Store").fill(shop.platformShopKey());
-        page.getByLabel("Email").fill("owner@shop.test");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard")))
-                .isVisible();
+        AdminLogin.signIn(page, shop.platformShopKey(), "owner@shop.test", PASSWORD);
         page.navigate("/admin/program");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Earning rule")))
                 .isVisible();

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.admin.access.AdminAccounts;
 import io.loyaltyloop.admin.access.AdminRole;
+import io.loyaltyloop.browser.AdminLogin;
 import io.loyaltyloop.browser.BrowserTest;
 import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
@@ -69,13 +70,7 @@ class ReviewAdminBrowserTest extends BackendTest {
     void anOwnerFiltersApprovesTwoRejectsOneAndReplies(Page page) {
         // given the owner signed in
         page.setViewportSize(1280, 900);
-        page.navigate("/admin/login");
-        page.getByLabel("Store").fill(shop.platformShopKey());
-        page.getByLabel("Email").fill("owner@shop.test");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard")))
-                .isVisible();
+        AdminLogin.signIn(page, shop.platformShopKey(), "owner@shop.test", PASSWORD);
 
         // when they open Reviews, the pending queue shows, with its count
         page.getByRole(AriaRole.NAVIGATION)

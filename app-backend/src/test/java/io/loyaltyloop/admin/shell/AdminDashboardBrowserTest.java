@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.admin.access.AdminAccounts;
 import io.loyaltyloop.admin.access.AdminRole;
+import io.loyaltyloop.browser.AdminLogin;
 import io.loyaltyloop.browser.BrowserTest;
 import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
@@ -80,11 +81,7 @@ class AdminDashboardBrowserTest extends BackendTest {
     void anOwnerSeesTheKpisAndChartsAndChangesThePeriod(Page page) throws Exception {
         // given the owner signed in on a desktop-sized screen
         page.setViewportSize(1280, 900);
-        page.navigate("/admin/login");
-        page.getByLabel("Store").fill(shop.platformShopKey());
-        page.getByLabel("Email").fill("owner@shop.test");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("Password").press("Enter");
+        AdminLogin.signIn(page, shop.platformShopKey(), "owner@shop.test", PASSWORD);
 
         // then the dashboard shows the members and a chart Chart.js drew
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard")))
