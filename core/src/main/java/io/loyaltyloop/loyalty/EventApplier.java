@@ -48,7 +48,7 @@ class EventApplier {
 
     EventApplier(DSLContext dsl, Clock clock) {
         this.clock = clock;
-        this.ledger = new Ledger(dsl);
+        this.ledger = new Ledger(dsl, clock);
         this.processed = new ProcessedEvents(dsl);
         this.customers = new CustomerRepository(dsl);
         this.orders = new OrderRepository(dsl);

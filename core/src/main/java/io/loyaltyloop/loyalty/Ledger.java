@@ -14,6 +14,7 @@ import static org.jooq.impl.DSL.sum;
 
 import io.loyaltyloop.shop.ShopId;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,9 +31,16 @@ import org.jooq.Field;
 public class Ledger {
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    public Ledger(DSLContext dsl) {
+    /**
+     * {@code clock} dates the entries: the engine's clock, not the database's {@code now()}, so that
+     * what the ledger says happened on a day agrees with the engine's own dates (release, expiry,
+     * the dashboard) — also under a test's or the demo's accelerated clock.
+     */
+    public Ledger(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     /** Locks the customer's balance row until the transaction ends, creating it if needed. */
@@ -68,6 +76,7 @@ public class Ledger {
     }
 
     private long post(ShopId shop, Posting p, Long tierId, boolean setTier) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         long entryId = dsl.insertInto(POINTS_LEDGER)
                 .set(POINTS_LEDGER.SHOP_ID, shop.value())
                 .set(POINTS_LEDGER.CUSTOMER_ID, p.customerId())
@@ -80,6 +89,7 @@ public class Ledger {
                 .set(POINTS_LEDGER.SOURCE_EVENT_ID, p.sourceEventId())
                 .set(POINTS_LEDGER.REASON, p.reason())
                 .set(POINTS_LEDGER.ACTOR, p.actor())
+                .set(POINTS_LEDGER.CREATED_AT, now)
                 .returning(POINTS_LEDGER.ENTRY_ID)
                 .fetchSingle(POINTS_LEDGER.ENTRY_ID);
 
@@ -91,7 +101,7 @@ public class Ledger {
                 .set(
                         POINTS_ACCOUNT.LIFETIME_REDEEMED,
                         POINTS_ACCOUNT.LIFETIME_REDEEMED.plus(redeemedPart(p.kind(), total)))
-                .set(POINTS_ACCOUNT.UPDATED_AT, OffsetDateTime.now());
+                .set(POINTS_ACCOUNT.UPDATED_AT, now);
         if (setTier) {
             update.set(POINTS_ACCOUNT.TIER_ID, tierId);
         }

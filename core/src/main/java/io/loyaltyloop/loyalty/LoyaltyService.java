@@ -56,7 +56,7 @@ public class LoyaltyService {
         this.transactions = new Transactions(dsl);
         this.applier = new EventApplier(dsl, clock);
         this.shops = new ShopService(dsl);
-        this.ledger = new Ledger(dsl);
+        this.ledger = new Ledger(dsl, clock);
         this.customers = new CustomerRepository(dsl);
         this.orders = new OrderRepository(dsl);
         this.audit = new AuditLog(dsl);

@@ -36,7 +36,7 @@ public class RewardService {
         this.clock = clock;
         this.transactions = new Transactions(dsl);
         this.rewards = new RewardRepository(dsl);
-        this.ledger = new Ledger(dsl);
+        this.ledger = new Ledger(dsl, clock);
         this.loyalty = new LoyaltyService(dsl, clock);
         this.shops = new ShopService(dsl);
     }

@@ -37,15 +37,12 @@ class DashboardWebTest extends AdminWebTest {
     Shop shop;
     LocalDate today;
 
-    /**
-     * Orders of the last days by the real time, then the clock set to it: the ledger stamps its
-     * entries with the database's now(), so the dashboard's "today" must be the real one too.
-     */
+    /** Orders of the last days; the ledger dates its entries by the engine's clock, set first. */
     @BeforeEach
     void shopWithFourMembersAndAStaffMember() {
         Instant now = Instant.now();
-        shop = shopWithOrders(now, "10.00", "10.00", "10.00", "1234.00");
         clock.set(now);
+        shop = shopWithOrders(now, "10.00", "10.00", "10.00", "1234.00");
         today = LocalDate.ofInstant(now, shop.timezone());
         accounts.create(shop.id(), "staff@shop.test", PASSWORD, AdminRole.STAFF);
         client.login(shop.platformShopKey(), "staff@shop.test", PASSWORD);

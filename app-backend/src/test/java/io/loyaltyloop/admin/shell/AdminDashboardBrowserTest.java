@@ -50,20 +50,25 @@ class AdminDashboardBrowserTest extends BackendTest {
 
     Shop shop;
 
-    /** Orders over the last weeks by the real time (the ledger stamps entries with the database's now()). */
+    /**
+     * Orders over the last weeks, each applied with the clock at its own day: the ledger dates its
+     * entries by the engine's clock, so the points chart shows them day by day.
+     */
     @BeforeEach
     void shopWithAMonthOfOrdersAndAnOwner() {
         Instant now = Instant.now();
         shop = Shops.newShop(dsl);
-        for (int day = 1; day <= 24; day += 2) {
-            Orders order = Orders.order(shop.id())
-                    .placedAt(now.minus(Duration.ofDays(day)))
-                    .line("1", (20 + 7 * day) + ".00");
+        for (int day = 24; day >= 1; day -= 2) {
+            Instant placed = now.minus(Duration.ofDays(day));
+            clock.set(placed);
+            Orders order = Orders.order(shop.id()).placedAt(placed).line("1", (20 + 7 * day) + ".00");
             loyalty.apply(order.paid());
             if (day % 5 == 0) {
+                Instant again = now.minus(Duration.ofDays(day - 1));
+                clock.set(again);
                 loyalty.apply(Orders.order(shop.id())
                         .customer(order.customerId())
-                        .placedAt(now.minus(Duration.ofDays(day - 1)))
+                        .placedAt(again)
                         .line("1", "45.00")
                         .paid());
             }
