@@ -14,6 +14,8 @@
   try { T = JSON.parse(dataBlock ? dataBlock.textContent : '{}'); } catch (e) { T = {}; }
   var proxy = (root.getAttribute('data-proxy') || '/apps/loyalty').replace(/\/$/, '');
   var loginUrl = root.getAttribute('data-login-url') || '/account/login';
+  // Liquid knows whether someone is signed in: a guest sees how it works without waiting for us.
+  var signedIn = root.hasAttribute('data-customer');
   var accent = root.getAttribute('data-accent');
   if (accent && /^#[0-9a-fA-F]{3,8}$/.test(accent)) root.style.setProperty('--ll-accent', accent);
   root.classList.add(root.getAttribute('data-position') === 'left' ? 'll-left' : 'll-right');
@@ -71,7 +73,7 @@
     head.appendChild(close);
     body = el('div', 'll-body');
     body.setAttribute('aria-live', 'polite');
-    body.appendChild(el('p', 'll-muted', t('loading')));
+    body.appendChild(signedIn ? el('p', 'll-muted', t('loading')) : guest());
     panel.appendChild(head);
     panel.appendChild(body);
     panel.addEventListener('keydown', onKey);
@@ -120,7 +122,7 @@
       if (!r.ok || !r.json) throw new Error('status ' + r.status);
       render(r.json);
     }).catch(function () {
-      if (!body) return;
+      if (!body || !signedIn) return;
       body.textContent = '';
       body.appendChild(el('p', 'll-error', t('error')));
     });
