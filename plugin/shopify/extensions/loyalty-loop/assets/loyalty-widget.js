@@ -55,6 +55,8 @@
 
   var panel = null;
   var body = null;
+  var big = null;
+  var redeemButtons = [];
 
   function open() {
     if (panel) return;
@@ -130,6 +132,7 @@
 
   function render(state) {
     body.textContent = '';
+    redeemButtons = [];
     var points = state.points || { available: 0, pending: 0 };
     badge.textContent = t('points_short', { points: fmt(points.available) });
     if (state.customer && !badge.parentNode) launcher.appendChild(badge);
@@ -155,7 +158,8 @@
     var s = el('section', 'll-section ll-balance');
     s.setAttribute('aria-label', t('balance'));
     var avail = el('p', 'll-stat');
-    avail.appendChild(el('strong', 'll-big', fmt(points.available)));
+    big = el('strong', 'll-big', fmt(points.available));
+    avail.appendChild(big);
     avail.appendChild(el('span', null, ' ' + t('available')));
     s.appendChild(avail);
     if (points.pending > 0) {
@@ -214,6 +218,8 @@
         var b = el('button', 'll-button', t('redeem'));
         b.type = 'button';
         b.setAttribute('aria-label', t('redeem') + ': ' + rw.name);
+        b.setAttribute('data-cost', rw.cost);
+        redeemButtons.push(b);
         if (!rw.affordable) { b.disabled = true; b.title = t('not_enough'); }
         var out = el('div', 'll-result');
         out.setAttribute('role', 'status');
@@ -243,18 +249,33 @@
       if (r.ok && r.json && r.json.code) {
         button.removeAttribute('data-key');
         out.appendChild(codeLine(r.json.code, r.json.status));
-        if (r.json.points) badge.textContent = t('points_short', { points: fmt(r.json.points.available) });
+        if (r.json.points) spent(r.json.points.available);
+        // The button may be disabled now: keep focus inside the dialog, on the new code.
+        out.querySelector('.ll-copy').focus();
         return;
       }
       var key = r.status === 409 ? 'err_insufficient' : r.status === 403 ? 'err_sign_in' :
         r.status === 404 ? 'err_unknown' : 'err_generic';
       var msg = el('p', 'll-error', t(key));
+      msg.tabIndex = -1;
       out.appendChild(msg);
       if (r.status >= 500) button.disabled = false;
+      else msg.focus();
     }).catch(function () {
       out.textContent = '';
       out.appendChild(el('p', 'll-error', t('err_generic')));
       button.disabled = false;
+    });
+  }
+
+  /** After a redemption: the new balance everywhere, and only affordable rewards enabled. */
+  function spent(available) {
+    badge.textContent = t('points_short', { points: fmt(available) });
+    if (big) big.textContent = fmt(available);
+    redeemButtons.forEach(function (b) {
+      var enough = Number(b.getAttribute('data-cost')) <= available;
+      b.disabled = !enough;
+      b.title = enough ? '' : t('not_enough');
     });
   }
 
