@@ -50,7 +50,9 @@ import org.springframework.util.FileSystemUtils;
             "loyalty.email.from=loyalty@loyaltyloop.test",
             // Journeys are dispatched by hand in tests, like the inbox.
             "loyalty.journey.dispatch-enabled=false",
-            "loyalty.links.base-url=" + BackendTest.LINKS_BASE_URL
+            "loyalty.links.base-url=" + BackendTest.LINKS_BASE_URL,
+            // The storefront test page and its stand-in app proxy (StorefrontTestPage*Test).
+            "loyalty.storefront.test-page.enabled=true"
         })
 public abstract class BackendTest {
 

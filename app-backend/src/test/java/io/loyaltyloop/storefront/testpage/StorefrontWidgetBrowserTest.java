@@ -1,0 +1,140 @@
+package io.loyaltyloop.storefront.testpage;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.loyaltyloop.BackendTest;
+import io.loyaltyloop.browser.BrowserTest;
+import io.loyaltyloop.browser.PageChecks;
+import io.loyaltyloop.browser.Screenshots;
+import io.loyaltyloop.loyalty.LoyaltyService;
+import io.loyaltyloop.loyalty.ManualAdjustment;
+import io.loyaltyloop.reward.RewardCatalog;
+import io.loyaltyloop.reward.RewardDraft;
+import io.loyaltyloop.reward.RewardKind;
+import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.testing.Orders;
+import io.loyaltyloop.testing.Shops;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The rewards widget on the storefront test page, in Chromium, against the real proxy endpoints. */
+@BrowserTest
+class StorefrontWidgetBrowserTest extends BackendTest {
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    LoyaltyService loyalty;
+
+    @Autowired
+    RewardCatalog catalog;
+
+    @LocalServerPort
+    int port;
+
+    Shop shop;
+
+    @BeforeEach
+    void aShop() {
+        shop = Shops.newShop(dsl);
+    }
+
+    @Test
+    void aGuestOpensTheWidgetByKeyboardSeesHowItWorksAndClosesItWithEscape(Page page) {
+        page.navigate("/storefront-test/" + shop.platformShopKey());
+        Locator launcher = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rewards"));
+
+        launcher.focus();
+        page.keyboard().press("Enter");
+
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Your rewards"));
+        assertThat(dialog).isVisible();
+        assertThat(dialog.getByRole(
+                        AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign in or create an account")))
+                .isVisible();
+        assertThat(dialog.getByText("Join our rewards program", new Locator.GetByTextOptions().setExact(false)))
+                .isVisible();
+        assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")))
+                .isFocused();
+        Screenshots.save(page, "storefront-widget");
+
+        page.keyboard().press("Escape");
+
+        assertThat(dialog).isHidden();
+        assertThat(launcher).isFocused();
+        assertThat(launcher).hasAttribute("aria-expanded", "false");
+    }
+
+    @Test
+    void onAPhoneThePanelFitsTheScreen(Page page) {
+        page.setViewportSize(PageChecks.PHONE_WIDTH, PageChecks.PHONE_HEIGHT);
+        page.navigate("/storefront-test/" + shop.platformShopKey() + "?locale=de");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prämien"))
+                .click();
+
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Deine Prämien")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Anmelden oder Konto erstellen")))
+                .isVisible();
+        assertThat(PageChecks.scrollsSideways(page)).isFalse();
+        Screenshots.save(page, "storefront-widget-375");
+    }
+
+    @Test
+    void aSignedInCustomerSeesTheBalanceRedeemsARewardAndGetsACode(Page page) throws Exception {
+        String customer = "7001";
+        loyalty.apply(
+                Orders.order(shop.id()).customer(customer).line("1", "10.00").paid());
+        loyalty.adjust(new ManualAdjustment(shop.id(), customer, 600, "welcome", "test"));
+        catalog.create(shop.id(), new RewardDraft("5 off", RewardKind.FIXED_AMOUNT, new BigDecimal("5"), 500), "test");
+        page.navigate("/storefront-test/" + shop.platformShopKey() + "?customer=" + customer);
+        Assumptions.assumeTrue(
+                proxyCustomerStatus(customer) != 404,
+                "GET /proxy/customer is not on this branch yet (STOREFRONT-CONTRACT.md); runs after the merge");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Rewards")))
+                .click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Your rewards"));
+        assertThat(dialog.getByText("points available")).isVisible();
+        assertThat(dialog.locator(".ll-big")).hasText("600");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Redeem: 5 off"))
+                .click();
+
+        assertThat(dialog.locator(".ll-result code")).hasText(Pattern.compile("\\S{6,}"));
+        assertThat(dialog.getByRole(
+                        AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Copy: "))))
+                .isVisible();
+        assertThat(loyalty.balance(shop.id(), customer).orElseThrow().available())
+                .isEqualTo(100);
+        Screenshots.save(page, "storefront-widget-member");
+    }
+
+    /** What the stand-in proxy answers for /apps/loyalty/customer with the test page's cookies. */
+    private int proxyCustomerStatus(String customer) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/apps/loyalty/customer"))
+                .header(
+                        "Cookie",
+                        StorefrontTestPageController.SHOP_COOKIE + "=" + shop.platformShopKey() + "; "
+                                + StorefrontTestPageController.CUSTOMER_COOKIE + "=" + customer)
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+}
