@@ -14,6 +14,14 @@ public interface ReviewInvitations {
      */
     List<ReviewInvite> invitesFor(ShopId shop, long orderId);
 
+    /**
+     * The customer's items still to review, across their orders paid within a review link's
+     * validity, newest order first, each with a fresh signed link; for the storefront.
+     *
+     * @param customerId the engine's internal customer id
+     */
+    List<PendingReview> pendingFor(ShopId shop, long customerId, int limit);
+
     /** Whether the order's customer has submitted a review for any item of the order. */
     boolean anyReviewSubmitted(ShopId shop, long orderId);
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -42,18 +43,8 @@ class ReviewRepository {
      * card and not refunded in full), one per product, each saying whether it was reviewed already.
      */
     List<ReviewableItem> items(ShopId shop, long orderId, String onlyProductId) {
-        var refunded = DSL.select(coalesce(sum(REFUND_LINE.QUANTITY), inline(BigDecimal.ZERO)))
-                .from(REFUND_LINE)
-                .where(REFUND_LINE.SHOP_ID.eq(ORDER_LINE.SHOP_ID))
-                .and(REFUND_LINE.ORDER_ID.eq(ORDER_LINE.ORDER_ID))
-                .and(REFUND_LINE.EXTERNAL_LINE_ID.eq(ORDER_LINE.EXTERNAL_LINE_ID))
-                .<BigDecimal>asField();
-        var reviewed = DSL.field(exists(selectOne()
-                .from(REVIEW)
-                .where(REVIEW.SHOP_ID.eq(ORDER_LINE.SHOP_ID))
-                .and(REVIEW.ORDER_ID.eq(ORDER_LINE.ORDER_ID))
-                .and(REVIEW.PRODUCT_ID.eq(ORDER_LINE.PRODUCT_ID))));
         Condition product = onlyProductId == null ? DSL.noCondition() : ORDER_LINE.PRODUCT_ID.eq(onlyProductId);
+        Field<Boolean> reviewed = reviewed();
         return dsl.select(ORDER_LINE.PRODUCT_ID, min(ORDER_LINE.TITLE), SHOP_ORDER.CUSTOMER_ID, reviewed)
                 .from(ORDER_LINE)
                 .join(SHOP_ORDER)
@@ -62,14 +53,64 @@ class ReviewRepository {
                 .where(ORDER_LINE.SHOP_ID.eq(shop.value()))
                 .and(ORDER_LINE.ORDER_ID.eq(orderId))
                 .and(product)
-                .and(SHOP_ORDER.PAID_AT.isNotNull())
-                .and(SHOP_ORDER.CANCELLED_AT.isNull())
-                .and(ORDER_LINE.GIFT_CARD.isFalse())
-                .and(ORDER_LINE.PRODUCT_ID.isNotNull())
-                .and(ORDER_LINE.QUANTITY.cast(SQLDataType.NUMERIC).gt(refunded))
+                .and(reviewable())
                 .groupBy(ORDER_LINE.PRODUCT_ID, SHOP_ORDER.CUSTOMER_ID, reviewed)
                 .orderBy(min(ORDER_LINE.EXTERNAL_LINE_ID))
                 .fetch(r -> new ReviewableItem(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * The customer's items still to review across their orders paid since {@code paidSince}, newest
+     * order first, one per order and product: one query, for the storefront.
+     */
+    List<OpenItem> openItems(ShopId shop, long customerId, Instant paidSince, int limit) {
+        return dsl.select(
+                        SHOP_ORDER.ORDER_ID,
+                        SHOP_ORDER.ORDER_NAME,
+                        ORDER_LINE.PRODUCT_ID,
+                        min(ORDER_LINE.TITLE),
+                        SHOP_ORDER.PAID_AT)
+                .from(ORDER_LINE)
+                .join(SHOP_ORDER)
+                .on(SHOP_ORDER.SHOP_ID.eq(ORDER_LINE.SHOP_ID))
+                .and(SHOP_ORDER.ORDER_ID.eq(ORDER_LINE.ORDER_ID))
+                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
+                .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId))
+                .and(SHOP_ORDER.PAID_AT.ge(utc(paidSince)))
+                .and(reviewable())
+                .and(reviewed().isFalse())
+                .groupBy(SHOP_ORDER.ORDER_ID, SHOP_ORDER.ORDER_NAME, ORDER_LINE.PRODUCT_ID, SHOP_ORDER.PAID_AT)
+                .orderBy(SHOP_ORDER.PAID_AT.desc(), SHOP_ORDER.ORDER_ID.desc(), ORDER_LINE.PRODUCT_ID)
+                .limit(limit)
+                .fetch(r -> new OpenItem(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    record OpenItem(long orderId, String orderName, String productId, String title) {}
+
+    /** Whether the order line's product was reviewed for its order. */
+    private static Field<Boolean> reviewed() {
+        return DSL.field(exists(selectOne()
+                .from(REVIEW)
+                .where(REVIEW.SHOP_ID.eq(ORDER_LINE.SHOP_ID))
+                .and(REVIEW.ORDER_ID.eq(ORDER_LINE.ORDER_ID))
+                .and(REVIEW.PRODUCT_ID.eq(ORDER_LINE.PRODUCT_ID))));
+    }
+
+    /** A line of a paid, uncancelled order that is no gift card, has a product and is not refunded in full. */
+    private static Condition reviewable() {
+        var refunded = DSL.select(coalesce(sum(REFUND_LINE.QUANTITY), inline(BigDecimal.ZERO)))
+                .from(REFUND_LINE)
+                .where(REFUND_LINE.SHOP_ID.eq(ORDER_LINE.SHOP_ID))
+                .and(REFUND_LINE.ORDER_ID.eq(ORDER_LINE.ORDER_ID))
+                .and(REFUND_LINE.EXTERNAL_LINE_ID.eq(ORDER_LINE.EXTERNAL_LINE_ID))
+                .<BigDecimal>asField();
+        return SHOP_ORDER
+                .PAID_AT
+                .isNotNull()
+                .and(SHOP_ORDER.CANCELLED_AT.isNull())
+                .and(ORDER_LINE.GIFT_CARD.isFalse())
+                .and(ORDER_LINE.PRODUCT_ID.isNotNull())
+                .and(ORDER_LINE.QUANTITY.cast(SQLDataType.NUMERIC).gt(refunded));
     }
 
     boolean anySubmitted(ShopId shop, long orderId) {

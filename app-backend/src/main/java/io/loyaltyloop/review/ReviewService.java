@@ -48,6 +48,10 @@ public class ReviewService {
         return repository.items(shop, orderId, null);
     }
 
+    List<ReviewRepository.OpenItem> openItems(ShopId shop, long customerId, Instant paidSince, int limit) {
+        return repository.openItems(shop, customerId, paidSince, limit);
+    }
+
     Optional<ReviewableItem> item(ReviewLink link) {
         return repository.items(link.shop(), link.orderId(), link.productId()).stream()
                 .findFirst();

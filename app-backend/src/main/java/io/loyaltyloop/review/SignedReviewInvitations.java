@@ -34,11 +34,25 @@ class SignedReviewInvitations implements ReviewInvitations {
         return reviews.items(shop, orderId).stream()
                 .filter(item -> !item.reviewed())
                 .map(item -> new ReviewInvite(
+                        item.productId(), item.title(), link(shop, orderId, item.productId(), expiresAt)))
+                .toList();
+    }
+
+    @Override
+    public List<PendingReview> pendingFor(ShopId shop, long customerId, int limit) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(VALIDITY);
+        return reviews.openItems(shop, customerId, now.minus(VALIDITY), limit).stream()
+                .map(item -> new PendingReview(
                         item.productId(),
                         item.title(),
-                        links.absolute(
-                                "/r/" + new ReviewLink(shop, orderId, item.productId()).sign(signer, expiresAt))))
+                        item.orderName(),
+                        link(shop, item.orderId(), item.productId(), expiresAt)))
                 .toList();
+    }
+
+    private String link(ShopId shop, long orderId, String productId, Instant expiresAt) {
+        return links.absolute("/r/" + new ReviewLink(shop, orderId, productId).sign(signer, expiresAt));
     }
 
     @Override

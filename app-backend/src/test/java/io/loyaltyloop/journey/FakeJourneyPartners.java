@@ -2,6 +2,7 @@ package io.loyaltyloop.journey;
 
 import io.loyaltyloop.email.EmailOutbox;
 import io.loyaltyloop.email.OutgoingEmail;
+import io.loyaltyloop.review.PendingReview;
 import io.loyaltyloop.review.ReviewInvitations;
 import io.loyaltyloop.review.ReviewInvite;
 import io.loyaltyloop.shop.ShopId;
@@ -39,6 +40,11 @@ final class FakeJourneyPartners implements EmailOutbox, ReviewInvitations, Surve
     @Override
     public List<ReviewInvite> invitesFor(ShopId shop, long orderId) {
         return invites.getOrDefault(orderId, List.of());
+    }
+
+    @Override
+    public List<PendingReview> pendingFor(ShopId shop, long customerId, int limit) {
+        return List.of();
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.loyaltyloop.testing.MutableClock;
 import io.loyaltyloop.testing.Orders;
 import io.loyaltyloop.testing.Shops;
 import java.io.ByteArrayInputStream;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -146,12 +145,10 @@ class ProductReviewsProxyTest extends BackendTest {
     }
 
     private String query(String extra, long timestamp) {
-        return extra + "logged_in_customer_id=&path_prefix="
-                + URLEncoder.encode("/apps/loyalty", StandardCharsets.UTF_8) + "&shop=" + shop.platformShopKey()
-                + "&timestamp=" + timestamp;
+        return ProxyQueries.unsigned(shop.platformShopKey(), "", timestamp, extra);
     }
 
     private static String sign(String query) {
-        return query + "&signature=" + AppProxySignatureTest.sign(SHOPIFY_SECRET, query);
+        return ProxyQueries.sign(SHOPIFY_SECRET, query);
     }
 }

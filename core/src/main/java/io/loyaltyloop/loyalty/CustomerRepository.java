@@ -30,6 +30,15 @@ class CustomerRepository {
     }
 
     /** The customer's id, creating the customer from the snapshot if unknown; existing data is kept. */
+    /** The customer's engine id and first name. */
+    Optional<org.jooq.Record2<Long, String>> findWithName(ShopId shop, String externalId) {
+        return dsl.select(CUSTOMER.CUSTOMER_ID, CUSTOMER.FIRST_NAME)
+                .from(CUSTOMER)
+                .where(CUSTOMER.SHOP_ID.eq(shop.value()))
+                .and(CUSTOMER.EXTERNAL_ID.eq(externalId))
+                .fetchOptional();
+    }
+
     long ensure(ShopId shop, CustomerSnapshot c) {
         return find(shop, c.externalId()).orElseGet(() -> {
             insert(shop, c).onConflictDoNothing().execute();

@@ -44,6 +44,16 @@ public class EarningService {
     }
 
     /**
+     * The points an order of {@code eligibleAmount} paid now earns under the active rule at
+     * {@code multiplier}: the engine's own {@link EarningTerms#pointsFor}, rounding included, so a
+     * storefront hint never promises more than the ledger then credits.
+     */
+    public long estimate(ShopId shop, BigDecimal eligibleAmount, BigDecimal multiplier) {
+        EarningRule rule = rule(shop);
+        return new EarningTerms(rule.pointsPerUnit(), rule.rounding(), multiplier).pointsFor(eligibleAmount);
+    }
+
+    /**
      * Replaces the active rule with {@code pointsPerUnit} and {@code rounding}; the old rule stays,
      * inactive. Audited as {@code program.earning_rule.update} with the old and new values.
      *

@@ -16,8 +16,10 @@ import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopNotFoundException;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.system.Transactions;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -150,6 +152,23 @@ public class LoyaltyService {
 
     public Optional<Balance> balance(ShopId shop, String externalCustomerId) {
         return customers.find(shop, externalCustomerId).flatMap(id -> ledger.balance(shop, id));
+    }
+
+    /**
+     * The customer's first name, balance and tier spend, for the storefront; empty when the shop has
+     * never seen the customer. The spend is the one {@link EventApplier} prices an order paid now
+     * with, so the tier shown is the multiplier the next order earns at.
+     */
+    public Optional<Standing> standing(ShopId shop, String externalCustomerId, int tierWindowMonths) {
+        return customers.findWithName(shop, externalCustomerId).map(customer -> {
+            long customerId = customer.value1();
+            Balance balance = ledger.balance(shop, customerId).orElse(new Balance(0, 0, 0, 0, null, null));
+            Instant now = clock.instant();
+            Instant windowStart =
+                    now.atOffset(ZoneOffset.UTC).minusMonths(tierWindowMonths).toInstant();
+            BigDecimal spend = orders.spendAsOf(shop, customerId, windowStart, now, 0);
+            return new Standing(customerId, customer.value2(), balance, spend);
+        });
     }
 
     /** The customer's ledger, newest first. */

@@ -45,6 +45,11 @@ public class RewardService {
         return rewards.activeRewards(shop);
     }
 
+    /** The customer's codes not given back (reserved or issued), newest first, at most {@code limit}. */
+    public List<CustomerCode> codes(ShopId shop, String externalCustomerId, int limit) {
+        return rewards.codes(shop, externalCustomerId, limit);
+    }
+
     /**
      * Spends the customer's available points on the reward. Repeating a request with the same
      * idempotency key returns the first redemption and spends nothing more.

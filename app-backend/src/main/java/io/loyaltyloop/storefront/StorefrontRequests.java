@@ -1,0 +1,60 @@
+package io.loyaltyloop.storefront;
+
+import io.loyaltyloop.shop.Platform;
+import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.shop.ShopService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first step of every storefront call: the app proxy's signature, then the shop it names. The
+ * shop and the customer come only from the signed query; anything else a caller adds is ignored.
+ */
+@Component
+class StorefrontRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(StorefrontRequests.class);
+
+    private final AppProxySignature signature;
+    private final ShopService shops;
+
+    StorefrontRequests(AppProxySignature signature, ShopService shops) {
+        this.signature = signature;
+        this.shops = shops;
+    }
+
+    /**
+     * @throws ProxyProblem 401 {@code unsigned} for a request the proxy did not sign (before any
+     *     read or write), 404 {@code unknown-shop} for a shop that has not installed the app
+     */
+    Verified verify(HttpServletRequest request) {
+        AppProxySignature.ProxyRequest proxy;
+        try {
+            proxy = signature.verify(request.getQueryString());
+        } catch (AppProxySignatureException e) {
+            log.info("app proxy request refused: {}", e.getMessage());
+            throw new ProxyProblem(
+                    HttpStatus.UNAUTHORIZED, "unsigned", "the request is not signed by Shopify's app proxy");
+        }
+        Shop shop = shops.findShop(Platform.SHOPIFY, proxy.shop())
+                .filter(Shop::active)
+                .orElseThrow(() ->
+                        new ProxyProblem(HttpStatus.NOT_FOUND, "unknown-shop", "the shop has not installed the app"));
+        return new Verified(shop, proxy.loggedInCustomerId(), proxy);
+    }
+
+    /**
+     * A signed request of an installed shop.
+     *
+     * @param customerId the signed-in customer's host id, null for a guest
+     */
+    record Verified(Shop shop, String customerId, AppProxySignature.ProxyRequest proxy) {
+
+        String parameter(String name) {
+            return proxy.parameters().get(name);
+        }
+    }
+}
