@@ -60,6 +60,13 @@
         ul.appendChild(li);
       });
       node.appendChild(ul);
+      // Google reads JSON-LD a script adds; a data block is never executed, so the CSP allows it.
+      if (json.jsonLd) {
+        var ld = document.createElement('script');
+        ld.type = 'application/ld+json';
+        ld.textContent = JSON.stringify(json.jsonLd);
+        node.appendChild(ld);
+      }
     }).catch(function () { node.textContent = ''; });
   });
 

@@ -2,6 +2,7 @@ package io.loyaltyloop.storefront;
 
 import io.loyaltyloop.review.ProductRating;
 import io.loyaltyloop.review.Review;
+import io.loyaltyloop.review.ReviewJsonLd;
 import io.loyaltyloop.review.ReviewService;
 import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /proxy/products/{productId}/reviews}, reached from the storefront through Shopify's app
@@ -26,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ProductReviewsProxyController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Logger log = LoggerFactory.getLogger(ProductReviewsProxyController.class);
     static final int DEFAULT_LIMIT = 20;
@@ -64,10 +70,27 @@ class ProductReviewsProxyController {
             return problem(HttpStatus.NOT_FOUND, "the shop has not installed the app");
         }
         ProductRating rating = reviews.rating(shop.id(), productId);
-        List<ReviewView> published = reviews.published(shop.id(), productId, limit).stream()
-                .map(ReviewView::of)
-                .toList();
-        return ResponseEntity.ok(new ProductReviews(productId, rating.count(), rating.average(), published));
+        List<Review> shown = reviews.published(shop.id(), productId, limit);
+        List<ReviewView> published = shown.stream().map(ReviewView::of).toList();
+        return ResponseEntity.ok(
+                new ProductReviews(productId, rating.count(), rating.average(), published, jsonLd(rating, shown)));
+    }
+
+    /**
+     * Google's Product snippet (aggregate rating and the reviews shown) for the block to put on the
+     * product page; null without a rating, or without a product name to give it (the order lines'
+     * title), since a Product must have one.
+     */
+    private static JsonNode jsonLd(ProductRating rating, List<Review> shown) {
+        String name = shown.stream()
+                .map(Review::productTitle)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        if (rating.count() == 0 || name == null) {
+            return null;
+        }
+        return JSON.readTree(ReviewJsonLd.product(name, rating, shown));
     }
 
     private static Integer limit(String value) {
@@ -86,7 +109,8 @@ class ProductReviewsProxyController {
     }
 
     /** The answer; the widget renders every text with textContent, never as HTML. */
-    record ProductReviews(String productId, long reviewCount, BigDecimal averageRating, List<ReviewView> reviews) {}
+    record ProductReviews(
+            String productId, long reviewCount, BigDecimal averageRating, List<ReviewView> reviews, JsonNode jsonLd) {}
 
     record ReviewView(
             long id,

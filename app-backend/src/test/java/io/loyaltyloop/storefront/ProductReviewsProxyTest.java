@@ -73,6 +73,11 @@ class ProductReviewsProxyTest extends BackendTest {
         assertThat(bodies).containsExactlyInAnyOrder("<script>alert(1)</script> Great", "Good");
         assertThat(body.get("reviews").valueStream().map(r -> r.get("author").asString()))
                 .containsExactlyInAnyOrder("Ada", "Verified buyer");
+        // and Google's Product snippet for the product page, named after the ordered item
+        assertThat(body.at("/jsonLd/@type").asString()).isEqualTo("Product");
+        assertThat(body.at("/jsonLd/name").asString()).isNotBlank();
+        assertThat(body.at("/jsonLd/aggregateRating/reviewCount").asLong()).isEqualTo(2);
+        assertThat(body.at("/jsonLd/review")).hasSize(2);
     }
 
     @Test

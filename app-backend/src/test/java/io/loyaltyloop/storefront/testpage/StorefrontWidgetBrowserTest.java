@@ -12,6 +12,9 @@ import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
 import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.loyalty.ManualAdjustment;
+import io.loyaltyloop.review.Review;
+import io.loyaltyloop.review.ReviewFixtures;
+import io.loyaltyloop.review.ReviewService;
 import io.loyaltyloop.reward.RewardCatalog;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.testing.Orders;
@@ -35,6 +38,9 @@ class StorefrontWidgetBrowserTest extends BackendTest {
 
     @Autowired
     RewardCatalog catalog;
+
+    @Autowired
+    ReviewService reviews;
 
     @LocalServerPort
     int port;
@@ -121,5 +127,20 @@ class StorefrontWidgetBrowserTest extends BackendTest {
         page.navigate(PageChecks.pathOf(review));
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit review")))
                 .isVisible();
+    }
+
+    @Test
+    void theProductBlockShowsTheReviewsAndGivesGoogleTheirJsonLd(Page page) {
+        Review review = ReviewFixtures.reviewed(
+                dsl, loyalty, reviews, shop.id(), "7002", "1", 5, "Sharp", "Clear lenses, sturdy case.");
+
+        page.navigate("/storefront-test/" + shop.platformShopKey() + "?product=" + review.productId());
+
+        assertThat(page.locator("[data-ll-rating] .ll-reviews li")).hasCount(1);
+        assertThat(page.locator("[data-ll-rating] .ll-reviews")).containsText("Clear lenses, sturdy case.");
+        Locator jsonLd = page.locator("[data-ll-rating] script[type='application/ld+json']");
+        assertThat(jsonLd).hasCount(1);
+        String snippet = jsonLd.textContent();
+        assertThat(snippet).contains("\"@type\":\"Product\"", "\"reviewCount\":1", "Clear lenses, sturdy case.");
     }
 }
