@@ -23,7 +23,9 @@
     if (!/^\d{1,7}(\.\d{1,2})?$/.test(amount || '')) return;
     get(proxyOf(node) + '/estimate?amount=' + amount).then(function (json) {
       if (typeof json.points !== 'number' || json.points <= 0) return;
-      node.textContent = fill(texts(node).hint, { points: json.points.toLocaleString() });
+      var T = texts(node);
+      var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(document.documentElement.lang || undefined).select(json.points) === 'one';
+      node.textContent = fill(one && T.hint_one ? T.hint_one : T.hint, { points: json.points.toLocaleString() });
       node.hidden = false;
     }).catch(function () { /* no number rather than a wrong one */ });
   });

@@ -20,7 +20,11 @@
   if (accent && /^#[0-9a-fA-F]{3,8}$/.test(accent)) root.style.setProperty('--ll-accent', accent);
   root.classList.add(root.getAttribute('data-position') === 'left' ? 'll-left' : 'll-right');
 
+  // vars.n, when given, is the count the text is about: "1 point" takes the key's _one form
+  // where the page's language says so (French also for 0).
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || undefined) : null;
   function t(key, vars) {
+    if (vars && typeof vars.n === 'number' && plural && plural.select(vars.n) === 'one' && T[key + '_one'] != null) key += '_one';
     var s = T[key] == null ? key : String(T[key]);
     return s.replace(/\[(\w+)\]/g, function (m, k) { return vars && vars[k] != null ? vars[k] : m; });
   }
@@ -163,7 +167,7 @@
     avail.appendChild(el('span', null, ' ' + t('available')));
     s.appendChild(avail);
     if (points.pending > 0) {
-      s.appendChild(el('p', 'll-muted', t('pending', { points: fmt(points.pending), days: program.pendingDays })));
+      s.appendChild(el('p', 'll-muted', t('pending', { points: fmt(points.pending), days: program.pendingDays, n: points.pending })));
     }
     return s;
   }
@@ -197,7 +201,7 @@
     var ul = el('ul', 'll-list');
     (program.waysToEarn || []).forEach(function (w) {
       var key = w.kind === 'ORDER' ? 'earn_order' : w.kind === 'REVIEW' ? 'earn_review' : 'earn_other';
-      ul.appendChild(el('li', null, t(key, { points: fmt(w.points), per: w.per })));
+      ul.appendChild(el('li', null, t(key, { points: fmt(w.points), per: w.per, n: w.points })));
     });
     if (!ul.firstChild) ul.appendChild(el('li', null, t('guest_intro')));
     s.appendChild(ul);
@@ -212,7 +216,7 @@
       var row = el('div', 'll-row');
       var label = el('span', null, rw.name);
       row.appendChild(label);
-      row.appendChild(el('span', 'll-muted', t('cost', { points: fmt(rw.cost) })));
+      row.appendChild(el('span', 'll-muted', t('cost', { points: fmt(rw.cost), n: rw.cost })));
       li.appendChild(row);
       if (signedIn) {
         var b = el('button', 'll-button', t('redeem'));

@@ -108,6 +108,8 @@ class StorefrontWidgetBrowserTest extends BackendTest {
         Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Your rewards"));
         assertThat(dialog.getByText("points available")).isVisible();
         assertThat(dialog.locator(".ll-big")).hasText("600");
+        // one point per dollar reads in the singular, where the language says so
+        assertThat(dialog.getByText(Pattern.compile("^1 point for every "))).isVisible();
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Redeem: 5 off"))
                 .click();
 
