@@ -87,8 +87,13 @@ class ReviewAdminBrowserTest extends BackendTest {
         assertThat(page.locator(".review")).hasCount(1);
         assertThat(page.locator(".review")).containsText("Colour faded");
         page.getByLabel("Rating").selectOption("");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter"))
-                .click();
+        // the queue had 3 rows before the filter too: wait for this answer and its swap, or a tick
+        // made before the swap lands would be swapped away (seen in the full suite)
+        page.waitForResponse(
+                response -> response.url().contains("/admin/reviews"),
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter"))
+                        .click());
+        page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')");
         assertThat(page.locator(".review")).hasCount(3);
         assertThat(PageChecks.fieldsWithoutLabel(page)).isEmpty();
 
