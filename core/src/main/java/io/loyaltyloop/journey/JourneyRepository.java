@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -258,6 +259,18 @@ class JourneyRepository {
                 .and(JOURNEY_STEP.ORDER_ID.eq(orderId))
                 .orderBy(coalesce(JOURNEY_STEP.SENT_AT, JOURNEY_STEP.DUE_AT), JOURNEY_STEP.STEP_ID)
                 .fetch(JourneyRepository::step);
+    }
+
+    /** The steps of each of {@code orderIds}, each order's in time order; one query for all. */
+    Map<Long, List<JourneyStep>> orderSteps(ShopId shop, Collection<Long> orderIds) {
+        return dsl
+                .selectFrom(JOURNEY_STEP)
+                .where(JOURNEY_STEP.SHOP_ID.eq(shop.value()))
+                .and(JOURNEY_STEP.ORDER_ID.in(orderIds))
+                .orderBy(coalesce(JOURNEY_STEP.SENT_AT, JOURNEY_STEP.DUE_AT), JOURNEY_STEP.STEP_ID)
+                .fetch(JourneyRepository::step)
+                .stream()
+                .collect(Collectors.groupingBy(JourneyStep::orderId, Collectors.toList()));
     }
 
     /** The customer's steps not about an order (expiry warnings), in time order. */

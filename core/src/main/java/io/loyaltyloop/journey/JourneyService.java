@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,14 @@ public class JourneyService {
     /** The order's sent and planned (and skipped, cancelled) messages, in time order. */
     public List<JourneyStep> timeline(ShopId shop, long orderId) {
         return steps.orderSteps(shop, orderId);
+    }
+
+    /**
+     * The timelines of several orders at once (a customer's orders page), by order id; an order
+     * without steps has no entry.
+     */
+    public Map<Long, List<JourneyStep>> timelines(ShopId shop, Collection<Long> orderIds) {
+        return orderIds.isEmpty() ? Map.of() : steps.orderSteps(shop, orderIds);
     }
 
     /** The customer's messages not about one order (points expiring), in time order. */
@@ -104,19 +113,6 @@ public class JourneyService {
     /** A shop's timezone, whether it is installed, and its settings. */
     public record ShopSchedule(ZoneId zone, boolean active, JourneySettings settings) {}
 
-    /**
-     * Saves all of the shop's settings (validated by {@link JourneySettings}'s constructor). Planned
-     * steps keep their due times; the dispatcher applies the quiet hours in force when they are due.
-     */
-    public void updateSettings(ShopId shop, JourneySettings settings) {
-        transactions.run(() -> steps.saveSettings(shop, settings));
-    }
-
-    /** Forgets the shop's saved settings: the deployment's defaults apply again. */
-    public void resetSettings(ShopId shop) {
-        transactions.run(() -> steps.resetSettings(shop));
-    }
-
     /** The deployment's defaults, which a shop without saved settings gets. */
     public JourneySettings defaults() {
         return defaults;
@@ -128,8 +124,9 @@ public class JourneyService {
     }
 
     /**
-     * {@link #updateSettings(ShopId, JourneySettings)} by a person: audited as {@code
-     * program.journey.update} with the old and new values, in the same transaction.
+     * Saves all of the shop's settings (validated by {@link JourneySettings}'s constructor), audited
+     * as {@code program.journey.update} with the old and new values in the same transaction. Planned
+     * steps keep their due times; the dispatcher applies the quiet hours in force when they are due.
      */
     public void updateSettings(ShopId shop, JourneySettings settings, String actor) {
         transactions.run(() -> {
@@ -139,7 +136,10 @@ public class JourneyService {
         });
     }
 
-    /** {@link #resetSettings(ShopId)} by a person: audited as {@code program.journey.reset}. */
+    /**
+     * Forgets the shop's saved settings, so the deployment's defaults apply again; audited as {@code
+     * program.journey.reset}.
+     */
     public void resetSettings(ShopId shop, String actor) {
         transactions.run(() -> {
             JourneySettings before = settings(shop);

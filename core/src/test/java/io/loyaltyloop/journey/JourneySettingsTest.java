@@ -55,10 +55,10 @@ class JourneySettingsTest {
         assertThat(j.journeys.settings(shop)).isEqualTo(JourneySettings.DEFAULTS);
 
         JourneySettings saved = withReviewDelay(Duration.ofDays(3));
-        j.journeys.updateSettings(shop, saved);
+        j.journeys.updateSettings(shop, saved, "admin:o@x.test");
         assertThat(j.journeys.settings(shop)).isEqualTo(saved);
 
-        j.journeys.resetSettings(shop);
+        j.journeys.resetSettings(shop, "admin:o@x.test");
         assertThat(j.journeys.settings(shop)).isEqualTo(JourneySettings.DEFAULTS);
     }
 

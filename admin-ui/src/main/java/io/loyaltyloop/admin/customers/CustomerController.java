@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.loyaltyloop.admin.access.AdminUser;
 import io.loyaltyloop.admin.shell.AdminPages;
 import io.loyaltyloop.journey.JourneyService;
+import io.loyaltyloop.journey.JourneyStep;
 import io.loyaltyloop.loyalty.Balance;
 import io.loyaltyloop.loyalty.InsufficientPointsException;
 import io.loyaltyloop.loyalty.LedgerEntry;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,8 +36,6 @@ import org.springframework.web.server.ResponseStatusException;
 class CustomerController {
 
     static final int LEDGER_PAGE = 25;
-    /** The form was understood but refused: htmx swaps it anyway (the layout's htmx-config). */
-    static final int UNPROCESSABLE = 422;
 
     static final int MAX_ORDERS = 50;
     static final int MAX_REDEMPTIONS = 50;
@@ -96,7 +96,7 @@ class CustomerController {
                         "points", "The balance can't go below zero in this shop: " + e.getMessage() + ".");
             }
         }
-        response.setStatus(UNPROCESSABLE);
+        response.setStatus(AdminPages.UNPROCESSABLE);
         if (htmx.isHtmxRequest()) {
             account(user.shop(), customer, null, form, model);
             return "admin/customer :: account";
@@ -113,8 +113,11 @@ class CustomerController {
 
     private void detail(ShopId shop, CustomerProfile customer, Long before, AdjustmentForm form, Model model) {
         account(shop, customer, before, form, model);
-        List<CustomerOrder> orders = customers.orders(shop, customer.customerId(), MAX_ORDERS).stream()
-                .map(o -> o.withTimeline(journeys.timeline(shop, o.orderId())))
+        List<CustomerOrder> found = customers.orders(shop, customer.customerId(), MAX_ORDERS);
+        Map<Long, List<JourneyStep>> timelines = journeys.timelines(
+                shop, found.stream().map(CustomerOrder::orderId).toList());
+        List<CustomerOrder> orders = found.stream()
+                .map(o -> o.withTimeline(timelines.getOrDefault(o.orderId(), List.of())))
                 .toList();
         model.addAttribute("orders", orders);
         model.addAttribute("customerSteps", journeys.customerTimeline(shop, customer.customerId()));

@@ -448,7 +448,7 @@ class ProgramScreenTest extends AdminWebTest {
 
     @Test
     void staffCannotChangeOrResetTheJourneyTiming() {
-        journeys.updateSettings(shop.id(), JourneySettings.DEFAULTS);
+        journeys.updateSettings(shop.id(), JourneySettings.DEFAULTS, "test");
         client.login(shop.platformShopKey(), "staff@shop.test", PASSWORD);
         String before = state();
 
