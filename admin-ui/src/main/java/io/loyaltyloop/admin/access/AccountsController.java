@@ -28,9 +28,6 @@ class AccountsController {
 
     static final String PATH = "/admin/accounts";
 
-    /** A form refused: the layout's htmx configuration swaps it in, with the errors by their fields. */
-    private static final int UNPROCESSABLE = 422;
-
     private final AdminAccounts accounts;
     private final ShopService shops;
 
@@ -128,7 +125,7 @@ class AccountsController {
         } catch (AccountNotFoundException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         } catch (AdminAccountException e) {
-            response.setStatus(UNPROCESSABLE);
+            response.setStatus(AdminPages.UNPROCESSABLE);
             model.addAttribute("errorForm", form);
             model.addAttribute("errors", Map.of(Objects.requireNonNullElse(e.field(), "form"), e.getMessage()));
             return page(user, htmx, model);

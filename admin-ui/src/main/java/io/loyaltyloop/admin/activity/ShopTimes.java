@@ -1,10 +1,9 @@
 package io.loyaltyloop.admin.activity;
 
+import io.loyaltyloop.admin.shell.ShownTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Times as the Activity screen shows them, in the shop's time zone, for templates:
@@ -12,18 +11,16 @@ import java.util.Locale;
  */
 public final class ShopTimes {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.US);
-
-    private final ZoneId zone;
+    private final ShownTimes shown;
     private final Instant now;
 
     ShopTimes(ZoneId zone, Instant now) {
-        this.zone = zone;
+        this.shown = new ShownTimes(zone);
         this.now = now;
     }
 
     public String at(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(zone));
+        return shown.at(instant);
     }
 
     /** How long ago, in the two largest units: "45 s", "12 min", "3 h 5 min", "2 d 4 h". */

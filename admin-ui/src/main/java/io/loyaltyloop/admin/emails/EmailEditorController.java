@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class EmailEditorController {
 
-    static final int UNPROCESSABLE = 422;
-
     private final EmailScreen screen;
 
     EmailEditorController(EmailScreen screen) {
@@ -74,7 +72,7 @@ class EmailEditorController {
         try {
             screen.editor().save(user.shop(), kind, form.draft(), user.actor());
         } catch (InvalidDraftException e) {
-            response.setStatus(UNPROCESSABLE);
+            response.setStatus(AdminPages.UNPROCESSABLE);
             screen.editorModel(user, kind, form.withErrors(e.problems()), model);
             return htmx.isHtmxRequest() ? "admin/email-editor :: editor" : "admin/email-editor";
         }

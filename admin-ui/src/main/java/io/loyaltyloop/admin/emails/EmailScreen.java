@@ -1,11 +1,10 @@
 package io.loyaltyloop.admin.emails;
 
 import io.loyaltyloop.admin.access.AdminUser;
+import io.loyaltyloop.admin.shell.ShownTimes;
 import io.loyaltyloop.journey.StepKind;
 import io.loyaltyloop.shop.ShopService;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -13,8 +12,6 @@ import org.springframework.ui.Model;
 /** What the Emails screen's controllers share: the port (when there is one) and the editor's model. */
 @Component
 class EmailScreen {
-
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
 
     private final Optional<EmailTemplateEditor> editor;
     private final ShopService shops;
@@ -38,8 +35,7 @@ class EmailScreen {
         if (at == null) {
             return null;
         }
-        ZoneId zone = shops.getShop(user.shop()).timezone();
-        return SHOWN.withZone(zone).format(at);
+        return new ShownTimes(shops.getShop(user.shop()).timezone()).at(at);
     }
 
     /** The editor page's model: the kind, its state, the form and what the form renders to. */

@@ -2,6 +2,7 @@ package io.loyaltyloop.admin.emails;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.loyaltyloop.admin.access.AdminUser;
+import io.loyaltyloop.admin.shell.AdminPages;
 import io.loyaltyloop.journey.StepKind;
 import io.loyaltyloop.shop.ShopService;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,7 +44,7 @@ class TestSendController {
         Optional<String> to = TestRecipients.of(user, shops);
         String refusal;
         if (to.isEmpty()) {
-            response.setStatus(EmailEditorController.UNPROCESSABLE);
+            response.setStatus(AdminPages.UNPROCESSABLE);
             refusal = "There is no address to send the test to: set the shop's contact email on the dashboard.";
         } else {
             try {
@@ -54,7 +55,7 @@ class TestSendController {
                 model.addAttribute("sentTo", to.get());
                 return "admin/email-editor :: test-result";
             } catch (InvalidDraftException e) {
-                response.setStatus(EmailEditorController.UNPROCESSABLE);
+                response.setStatus(AdminPages.UNPROCESSABLE);
                 form = form.withErrors(e.problems());
                 refusal = "The template has errors (shown next to the fields): fix them to send a test.";
             } catch (TestSendLimitException e) {

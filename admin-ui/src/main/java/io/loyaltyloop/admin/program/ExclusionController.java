@@ -2,6 +2,7 @@ package io.loyaltyloop.admin.program;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.loyaltyloop.admin.access.AdminUser;
+import io.loyaltyloop.admin.shell.AdminPages;
 import io.loyaltyloop.loyalty.DuplicateExclusionException;
 import io.loyaltyloop.loyalty.EarningService;
 import io.loyaltyloop.loyalty.ExclusionNotFoundException;
@@ -47,7 +48,7 @@ class ExclusionController {
                 form = form.withError("value", "Lines with this value are already excluded.");
             }
         }
-        response.setStatus(ProgramController.UNPROCESSABLE);
+        response.setStatus(AdminPages.UNPROCESSABLE);
         model.addAttribute("exclusionForm", form);
         return section(user, htmx, model);
     }

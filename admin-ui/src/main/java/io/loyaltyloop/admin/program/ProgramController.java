@@ -25,9 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ProgramController {
 
-    /** The form was understood but refused: htmx swaps it anyway (the layout's htmx-config). */
-    static final int UNPROCESSABLE = 422;
-
     private final ProgramPage page;
     private final EarningService earning;
     private final MetricsService metrics;
@@ -96,7 +93,7 @@ class ProgramController {
     }
 
     private String refused(AdminUser user, HtmxRequest htmx, HttpServletResponse response, Model model) {
-        response.setStatus(UNPROCESSABLE);
+        response.setStatus(AdminPages.UNPROCESSABLE);
         return section(user, htmx, model);
     }
 

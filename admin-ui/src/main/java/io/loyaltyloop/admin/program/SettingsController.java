@@ -2,6 +2,7 @@ package io.loyaltyloop.admin.program;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.loyaltyloop.admin.access.AdminUser;
+import io.loyaltyloop.admin.shell.AdminPages;
 import io.loyaltyloop.journey.JourneyService;
 import io.loyaltyloop.shop.ShopService;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,7 +45,7 @@ class SettingsController {
         SettingsForm form =
                 SettingsForm.of(pendingDays, expiryMonths, tierWindowMonths, allowNegativeBalance, awardPriorOrders);
         if (!form.valid()) {
-            response.setStatus(ProgramController.UNPROCESSABLE);
+            response.setStatus(AdminPages.UNPROCESSABLE);
             model.addAttribute("settings", form);
             return section(user, htmx, model, "settings");
         }
@@ -61,7 +62,7 @@ class SettingsController {
             Model model) {
         JourneyForm form = JourneyForm.of(params);
         if (!form.valid()) {
-            response.setStatus(ProgramController.UNPROCESSABLE);
+            response.setStatus(AdminPages.UNPROCESSABLE);
             model.addAttribute("journey", form);
             return section(user, htmx, model, "journey");
         }

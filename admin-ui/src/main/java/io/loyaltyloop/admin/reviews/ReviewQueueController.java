@@ -109,7 +109,7 @@ class ReviewQueueController {
             if (reasonProblem != null) {
                 errors.put("reason", reasonProblem);
             }
-            response.setStatus(ReviewScreen.UNPROCESSABLE);
+            response.setStatus(AdminPages.UNPROCESSABLE);
             screen.queue(user, query, model);
             model.addAttribute("bulkErrors", errors);
             model.addAttribute("bulkReason", reason);

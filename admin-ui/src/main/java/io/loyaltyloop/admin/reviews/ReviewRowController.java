@@ -3,6 +3,7 @@ package io.loyaltyloop.admin.reviews;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.loyaltyloop.admin.access.AdminUser;
 import io.loyaltyloop.admin.reviews.ReviewModeration.Row;
+import io.loyaltyloop.admin.shell.AdminPages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ class ReviewRowController {
             HttpServletResponse response,
             Model model) {
         Row row = screen.moderation().get(user.shop(), reviewId);
-        response.setStatus(ReviewScreen.UNPROCESSABLE);
+        response.setStatus(AdminPages.UNPROCESSABLE);
         model.addAttribute("rowErrors", Map.of(reviewId, errors));
         if (htmx.isHtmxRequest()) {
             row(user, row, model);

@@ -5,6 +5,7 @@ import io.loyaltyloop.admin.reviews.ReviewModeration.Counts;
 import io.loyaltyloop.admin.reviews.ReviewModeration.Row;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopService;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -17,8 +18,6 @@ import org.springframework.web.server.ResponseStatusException;
 class ReviewScreen {
 
     static final int MAX_PRODUCTS = 500;
-    /** The form was understood but refused: htmx swaps it anyway (the layout's htmx-config). */
-    static final int UNPROCESSABLE = 422;
 
     private final Optional<ReviewModeration> moderation;
     private final ShopService shops;
@@ -46,8 +45,9 @@ class ReviewScreen {
     List<Row> queue(AdminUser user, QueueQuery query, Model model) {
         ReviewModeration port = moderation();
         ShopId shop = user.shop();
-        ReviewTimes times = times(shop);
-        ReviewModeration.Filter filter = query.filter(shops.getShop(shop).timezone());
+        ZoneId zone = shops.getShop(shop).timezone();
+        ReviewTimes times = new ReviewTimes(zone);
+        ReviewModeration.Filter filter = query.filter(zone);
         List<Row> found = port.queue(shop, filter);
         Counts counts = port.counts(shop, filter);
         model.addAttribute("page", "reviews");

@@ -68,7 +68,7 @@ class ReviewSettingsController {
                 form = form.withError("blockedWords", e.getMessage());
             }
         }
-        response.setStatus(ReviewScreen.UNPROCESSABLE);
+        response.setStatus(AdminPages.UNPROCESSABLE);
         model.addAttribute("page", "reviews");
         model.addAttribute("form", form);
         model.addAttribute("saved", false);

@@ -29,7 +29,6 @@ import org.springframework.web.server.ResponseStatusException;
 class RewardsController {
 
     static final String PATH = "/admin/program/rewards";
-    static final int UNPROCESSABLE = 422;
 
     private final RewardCatalog catalog;
     private final ShopService shops;
@@ -90,7 +89,7 @@ class RewardsController {
             HttpServletResponse response,
             Model model) {
         if (!form.valid()) {
-            response.setStatus(UNPROCESSABLE);
+            response.setStatus(AdminPages.UNPROCESSABLE);
             page(user, editing, form, model);
             return htmx.isHtmxRequest() ? "admin/rewards :: content" : "admin/rewards";
         }

@@ -96,7 +96,7 @@ class TiersController {
                 form = form.withErrors(e.problems());
             }
         }
-        response.setStatus(RewardsController.UNPROCESSABLE);
+        response.setStatus(AdminPages.UNPROCESSABLE);
         page(user, editing, form, model);
         return htmx.isHtmxRequest() ? "admin/tiers :: content" : "admin/tiers";
     }
@@ -115,7 +115,7 @@ class TiersController {
         Tier editing = find(user, id);
         TierForm form = TierForm.of(name, minSpend, multiplier);
         if (form.errors().containsKey("multiplier")) {
-            response.setStatus(RewardsController.UNPROCESSABLE);
+            response.setStatus(AdminPages.UNPROCESSABLE);
             model.addAttribute(
                     "preview", "Fix the multiplier first: " + form.errors().get("multiplier"));
         } else {
