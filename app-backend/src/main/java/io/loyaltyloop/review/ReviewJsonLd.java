@@ -22,6 +22,11 @@ public final class ReviewJsonLd {
 
     /** Only published reviews belong here; an empty rating leaves out {@code aggregateRating}. */
     public static String product(String productName, ProductRating rating, List<Review> reviews) {
+        return forScriptElement(JSON.writeValueAsString(productNode(productName, rating, reviews)));
+    }
+
+    /** The same snippet as a JSON tree, for answers that are JSON themselves (the app proxy). */
+    public static ObjectNode productNode(String productName, ProductRating rating, List<Review> reviews) {
         JsonNodeFactory nodes = JSON.getNodeFactory();
         ObjectNode product = nodes.objectNode();
         product.put("@context", "https://schema.org");
@@ -67,7 +72,7 @@ public final class ReviewJsonLd {
         if (!items.isEmpty()) {
             product.set("review", items);
         }
-        return forScriptElement(JSON.writeValueAsString(product));
+        return product;
     }
 
     /** JSON is still the same JSON after this: the replaced characters only occur inside strings. */

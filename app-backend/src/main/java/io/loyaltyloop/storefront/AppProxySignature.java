@@ -1,10 +1,9 @@
 package io.loyaltyloop.storefront;
 
+import io.loyaltyloop.shopify.WebhookSignature;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -33,14 +31,12 @@ public final class AppProxySignature {
     private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*\\.myshopify\\.com");
 
-    private final List<byte[]> secrets;
+    private final List<SecretKeySpec> secrets;
     private final Clock clock;
 
     /** @param secrets the app's current secret first, then the previous one during a rotation */
     public AppProxySignature(List<String> secrets, Clock clock) {
-        this.secrets = secrets.stream()
-                .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
-                .toList();
+        this.secrets = secrets.stream().map(AppProxySignature::key).toList();
         this.clock = clock;
     }
 
@@ -60,11 +56,11 @@ public final class AppProxySignature {
             throw new AppProxySignatureException("signature missing or not 64 hex digits");
         }
         byte[] given = HexFormat.of().parseHex(signature.toLowerCase());
-        String message = message(params);
+        byte[] message = message(params).getBytes(StandardCharsets.UTF_8);
         boolean matches = false;
-        for (byte[] secret : secrets) {
+        for (SecretKeySpec secret : secrets) {
             // No early exit: the time taken does not say which secret matched.
-            matches |= MessageDigest.isEqual(given, hmac(secret, message));
+            matches |= MessageDigest.isEqual(given, WebhookSignature.sign(secret, message));
         }
         if (!matches) {
             throw new AppProxySignatureException("signature does not match");
@@ -85,6 +81,19 @@ public final class AppProxySignature {
         }
         String customer = params.get("logged_in_customer_id");
         return new ProxyRequest(shop, customer == null || customer.isEmpty() ? null : customer, Map.copyOf(params));
+    }
+
+    /**
+     * The {@code signature} Shopify would add to {@code params} (every parameter but the signature,
+     * values decoded): for the storefront test page, which stands in for Shopify's app proxy.
+     */
+    public static String signature(Map<String, String> params, String secret) {
+        byte[] message = message(params).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(WebhookSignature.sign(key(secret), message));
+    }
+
+    private static SecretKeySpec key(String secret) {
+        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /** What the signature covers, exactly as Shopify builds it. */
@@ -116,16 +125,6 @@ public final class AppProxySignature {
             params.merge(key, value, (first, next) -> first + "," + next);
         }
         return params;
-    }
-
-    private static byte[] hmac(byte[] secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 
     /**

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /proxy/products/{productId}/reviews}, reached from the storefront through Shopify's app
@@ -30,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class ProductReviewsProxyController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Logger log = LoggerFactory.getLogger(ProductReviewsProxyController.class);
     static final int DEFAULT_LIMIT = 20;
@@ -90,7 +87,7 @@ class ProductReviewsProxyController {
         if (rating.count() == 0 || name == null) {
             return null;
         }
-        return JSON.readTree(ReviewJsonLd.product(name, rating, shown));
+        return ReviewJsonLd.productNode(name, rating, shown);
     }
 
     private static Integer limit(String value) {
