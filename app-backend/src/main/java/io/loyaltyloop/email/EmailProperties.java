@@ -1,5 +1,6 @@
 package io.loyaltyloop.email;
 
+import io.loyaltyloop.system.RetryBackoff;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +43,6 @@ public record EmailProperties(
 
     /** The wait before attempt {@code attempts + 1}, after {@code attempts} failed ones. */
     Duration backoffAfter(int attempts) {
-        Duration wait = initialBackoff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        return new RetryBackoff(initialBackoff, maxBackoff).after(attempts);
     }
 }

@@ -58,8 +58,13 @@ public final class Transactions {
     }
 
     private static boolean isRetryable(RuntimeException e) {
+        return RETRYABLE_STATES.stream().anyMatch(state -> hasSqlState(e, state));
+    }
+
+    /** Whether {@code e} or one of its causes is an {@link SQLException} with that SQLSTATE. */
+    public static boolean hasSqlState(Throwable e, String sqlState) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && RETRYABLE_STATES.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -4,7 +4,6 @@ import io.loyaltyloop.audit.AuditLog;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.system.Transactions;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -116,10 +115,8 @@ public class TierService {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    throw sameStart(null);
-                }
+            if (Transactions.hasSqlState(e, UNIQUE_VIOLATION)) {
+                throw sameStart(null);
             }
             throw e;
         }

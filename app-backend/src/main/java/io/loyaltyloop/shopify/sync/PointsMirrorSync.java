@@ -3,6 +3,7 @@ package io.loyaltyloop.shopify.sync;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shopify.admin.AdminUserError;
 import io.loyaltyloop.shopify.admin.AdminUserErrorsException;
+import io.loyaltyloop.system.RetryBackoff;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

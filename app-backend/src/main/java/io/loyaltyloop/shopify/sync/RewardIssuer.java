@@ -8,6 +8,7 @@ import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.shopify.admin.AdminUserErrorsException;
+import io.loyaltyloop.system.RetryBackoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.loyaltyloop.shopify.sync;
 
+import io.loyaltyloop.system.RetryBackoff;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -2,6 +2,7 @@ package io.loyaltyloop.shopify.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyloop.system.RetryBackoff;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

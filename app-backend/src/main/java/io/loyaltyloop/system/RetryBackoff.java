@@ -1,28 +1,28 @@
-package io.loyaltyloop.shopify.sync;
+package io.loyaltyloop.system;
 
 import java.time.Duration;
 
 /**
- * When the Shopify sync jobs try a failed item again: doubling from {@code initial} with each
- * failed attempt, never more than {@code max}, so a shop that is down for a day costs a few dozen
- * calls, not thousands.
+ * When a job tries a failed item again (a Shopify sync, an email): doubling from {@code initial}
+ * with each failed attempt, never more than {@code max}, so a peer that is down for a day costs a
+ * few dozen attempts, not thousands.
  */
-record RetryBackoff(Duration initial, Duration max) {
+public record RetryBackoff(Duration initial, Duration max) {
 
     /** The wait after the given number of failed attempts (1 = the first failure). */
-    Duration after(int failedAttempts) {
+    public Duration after(int failedAttempts) {
         int doublings = Math.clamp(failedAttempts - 1, 0, 30);
         Duration wait = initial.multipliedBy(1L << doublings);
         return wait.compareTo(max) > 0 || wait.isNegative() ? max : wait;
     }
 
     /** Error texts are kept for operators; a stack of causes can be long. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         return truncate(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     /** Fits the 1000 characters the error columns keep. */
-    static String truncate(String text) {
+    public static String truncate(String text) {
         return text.length() > 1000 ? text.substring(0, 997) + "..." : text;
     }
 }
