@@ -255,6 +255,34 @@ class ReviewModerationTest extends BackendTest {
     }
 
     @Test
+    void customerRedactionAlsoErasesTheReviewOfAGuestOrderTheHostNames() {
+        // given a guest checkout, never linked to the customer, reviewed with personal text
+        Orders guestOrder = Orders.order(shop.id()).guest().line("a", "10.00");
+        loyalty.apply(guestOrder.paid());
+        long orderId = ReviewFixtures.orderId(dsl, shop.id(), guestOrder.id());
+        ReviewableItem item = reviews.items(shop.id(), orderId).getFirst();
+        Review review = reviews.submit(
+                        new ReviewLink(shop.id(), orderId, item.productId()),
+                        item,
+                        ReviewForm.validate("5", "Lovely", "Send the next one to 1 Main Street", "Ada"))
+                .orElseThrow();
+
+        // when the host redacts the customer and names that order (Shopify's orders_to_redact)
+        loyalty.apply(new CustomerRedacted(
+                shop.id(), "redact-guest-" + customer, clock.instant(), customer, List.of(guestOrder.id())));
+
+        // then its text and name are gone, the rating stays
+        var row = dsl.selectFrom(REVIEW)
+                .where(REVIEW.SHOP_ID.eq(shop.id().value()))
+                .and(REVIEW.REVIEW_ID.eq(review.reviewId()))
+                .fetchSingle();
+        assertThat(row.getBody()).isNull();
+        assertThat(row.getTitle()).isNull();
+        assertThat(row.getDisplayName()).isNull();
+        assertThat(row.getRating()).isEqualTo((short) 5);
+    }
+
+    @Test
     void aDataRequestIncludesTheCustomersReviews() {
         submit(4, "Warm and soft");
 

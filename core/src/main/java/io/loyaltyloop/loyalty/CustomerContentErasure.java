@@ -1,15 +1,13 @@
 package io.loyaltyloop.loyalty;
 
-import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.REVIEW;
-import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 import static io.loyaltyloop.db.Tables.SURVEY_RESPONSE;
-import static org.jooq.impl.DSL.select;
 
 import io.loyaltyloop.shop.ShopId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jooq.DSLContext;
 
 /**
@@ -26,14 +24,9 @@ class CustomerContentErasure {
         this.dsl = dsl;
     }
 
-    void erase(ShopId shop, String externalCustomerId, Instant at) {
-        var customerOrders = select(SHOP_ORDER.ORDER_ID)
-                .from(SHOP_ORDER)
-                .join(CUSTOMER)
-                .on(CUSTOMER.SHOP_ID.eq(SHOP_ORDER.SHOP_ID))
-                .and(CUSTOMER.CUSTOMER_ID.eq(SHOP_ORDER.CUSTOMER_ID))
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(CUSTOMER.EXTERNAL_ID.eq(externalCustomerId));
+    /** Erases the content of the orders {@link OrdersToRedact} names, guest checkouts included. */
+    void erase(ShopId shop, String externalCustomerId, List<String> externalOrderIds, Instant at) {
+        var customerOrders = OrdersToRedact.of(shop, externalCustomerId, externalOrderIds);
         dsl.update(REVIEW)
                 .set(REVIEW.TITLE, (String) null)
                 .set(REVIEW.BODY, (String) null)

@@ -105,7 +105,7 @@ class EventApplier {
             case CustomerRedacted e -> {
                 customers.redact(shop, e.externalCustomerId(), clock.instant());
                 fulfillments.eraseTracking(shop, e.externalCustomerId(), e.externalOrderIds());
-                customerContent.erase(shop, e.externalCustomerId(), clock.instant());
+                customerContent.erase(shop, e.externalCustomerId(), e.externalOrderIds(), clock.instant());
             }
         }
         return true;

@@ -1,11 +1,8 @@
 package io.loyaltyloop.loyalty;
 
-import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.FULFILLMENT;
-import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
-import static org.jooq.impl.DSL.select;
 
 import io.loyaltyloop.lifecycle.FulfillmentUpdated;
 import io.loyaltyloop.shop.ShopId;
@@ -65,17 +62,7 @@ class FulfillmentRepository {
                 .set(FULFILLMENT.TRACKING_NUMBER, (String) null)
                 .set(FULFILLMENT.TRACKING_URL, (String) null)
                 .where(FULFILLMENT.SHOP_ID.eq(shop.value()))
-                .and(FULFILLMENT.ORDER_ID.in(select(SHOP_ORDER.ORDER_ID)
-                        .from(SHOP_ORDER)
-                        .join(CUSTOMER)
-                        .on(CUSTOMER.SHOP_ID.eq(SHOP_ORDER.SHOP_ID))
-                        .and(CUSTOMER.CUSTOMER_ID.eq(SHOP_ORDER.CUSTOMER_ID))
-                        .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                        .and(CUSTOMER.EXTERNAL_ID.eq(externalCustomerId))
-                        .union(select(SHOP_ORDER.ORDER_ID)
-                                .from(SHOP_ORDER)
-                                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                                .and(SHOP_ORDER.EXTERNAL_ID.in(externalOrderIds)))))
+                .and(FULFILLMENT.ORDER_ID.in(OrdersToRedact.of(shop, externalCustomerId, externalOrderIds)))
                 .execute();
     }
 }
