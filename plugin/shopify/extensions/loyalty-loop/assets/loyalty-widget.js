@@ -112,7 +112,9 @@
 
   function request(method, path) {
     return fetch(proxy + path, {
-      method: method, credentials: 'same-origin', headers: { Accept: 'application/json' }
+      // The custom header makes a cross-site form or image unable to forge the call (Broadleaf's
+      // site endpoint requires it; behind Shopify's app proxy it is harmless).
+      method: method, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'loyalty-loop' }
     }).then(function (r) {
       return r.text().then(function (text) {
         var json = null;
