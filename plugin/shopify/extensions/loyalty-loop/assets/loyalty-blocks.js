@@ -1,6 +1,6 @@
 /*
  * Loyalty Loop app blocks: the "points you'll earn" hint and the product star rating.
- * The hint shows only a number the app proxy calculated (GET /estimate), never its own guess.
+ * The hint shows only a number the app proxy calculated (POST /estimate), never its own guess.
  */
 (function () {
   'use strict';
@@ -19,9 +19,12 @@
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-ll-hint]:not([data-ll-ready])'), function (node) {
     node.setAttribute('data-ll-ready', '');
-    var amount = node.getAttribute('data-amount');
-    if (!/^\d{1,7}(\.\d{1,2})?$/.test(amount || '')) return;
-    get(proxyOf(node) + '/estimate?amount=' + amount).then(function (json) {
+    var basket = document.getElementById(node.getAttribute('data-basket'));
+    if (!basket || !basket.textContent) return;
+    fetch(proxyOf(node) + '/estimate', {
+      method: 'POST', credentials: 'same-origin', body: basket.textContent,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'loyalty-loop' }
+    }).then(function (r) { if (!r.ok) throw new Error('status ' + r.status); return r.json(); }).then(function (json) {
       if (typeof json.points !== 'number' || json.points <= 0) return;
       var T = texts(node);
       var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(document.documentElement.lang || undefined).select(json.points) === 'one';

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * How the storefront's calls answer: JSON for one customer, never stored by Shopify's proxy, the
  * shop's CDN or the browser ({@code private, no-store}); refusals as problem+json.
  */
-@RestControllerAdvice(assignableTypes = {CustomerProxyController.class, RedeemProxyController.class})
+@RestControllerAdvice(
+        assignableTypes = {CustomerProxyController.class, RedeemProxyController.class, EstimateProxyController.class})
 class ProxyResponses {
 
     /** Problem types are this plus the problem's name; the widget reads the last segment. */

@@ -43,6 +43,13 @@ public final class PageClient {
                 .build());
     }
 
+    public HttpResponse<String> postJson(String pathOrUrl, String json) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** Form fields in the order given. */
     public static Map<String, String> form(String... keysAndValues) {
         Map<String, String> form = new LinkedHashMap<>();

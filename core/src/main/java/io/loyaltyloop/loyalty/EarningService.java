@@ -1,6 +1,7 @@
 package io.loyaltyloop.loyalty;
 
 import io.loyaltyloop.audit.AuditLog;
+import io.loyaltyloop.lifecycle.OrderLine;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopNotFoundException;
 import io.loyaltyloop.system.Transactions;
@@ -29,12 +30,14 @@ public class EarningService {
     private final Transactions transactions;
     private final EarningRepository earning;
     private final EarningDryRun dryRun;
+    private final ProgramRepository programs;
     private final AuditLog audit;
 
     public EarningService(DSLContext dsl, Clock clock) {
         this.transactions = new Transactions(dsl);
         this.earning = new EarningRepository(dsl);
         this.dryRun = new EarningDryRun(dsl, clock);
+        this.programs = new ProgramRepository(dsl);
         this.audit = new AuditLog(dsl);
     }
 
@@ -51,6 +54,18 @@ public class EarningService {
     public long estimate(ShopId shop, BigDecimal eligibleAmount, BigDecimal multiplier) {
         EarningRule rule = rule(shop);
         return new EarningTerms(rule.pointsPerUnit(), rule.rounding(), multiplier).pointsFor(eligibleAmount);
+    }
+
+    /**
+     * Each line's amount where the line would earn, 0 where it would not (a gift card, or a match for
+     * one of the shop's exclusions): the very test the engine applies when an order's lines arrive,
+     * so an estimate built on it never counts a line the ledger then leaves out.
+     */
+    public List<BigDecimal> eligibleAmounts(ShopId shop, List<OrderLine> lines) {
+        Program program = programs.load(shop);
+        return lines.stream()
+                .map(line -> program.eligible(line) ? line.amount() : BigDecimal.ZERO)
+                .toList();
     }
 
     /**

@@ -179,6 +179,32 @@ class EarningServiceTest {
         assertThat(pending(after)).isEqualTo(5);
     }
 
+    @Test
+    void eligibleAmountsLeaveOutGiftCardsAndExcludedLinesAsTheEngineDoes() {
+        earning.addExclusion(shop.id(), ExclusionField.SKU, "SKU-X", "test");
+        earning.addExclusion(shop.id(), ExclusionField.VENDOR, "Acme", "test");
+        OrderLine excludedSku = line("1", "20.00", "SKU-X");
+        OrderLine excludedVendor =
+                new OrderLine("2", "7", null, "OK", "Thing", "Acme", null, 1, new BigDecimal("3.00"), false);
+        OrderLine giftCard =
+                new OrderLine("3", null, null, "GC", "Gift card", null, null, 1, new BigDecimal("50.00"), true);
+        OrderLine earns = line("4", "12.34", "SKU-Y");
+
+        List<BigDecimal> amounts =
+                earning.eligibleAmounts(shop.id(), List.of(excludedSku, excludedVendor, giftCard, earns));
+        Orders paid = order(shop.id())
+                .line(excludedSku)
+                .line(excludedVendor)
+                .line(giftCard)
+                .line(earns);
+        loyalty.apply(paid.paid());
+
+        assertThat(amounts)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("12.34"));
+        assertThat(pending(paid)).isEqualTo(12); // the ledger credits the same 12.34, rounded down
+    }
+
     private static OrderLine line(String id, String amount, String sku) {
         return new OrderLine(id, null, null, sku, "Thing", null, null, 1, new BigDecimal(amount), false);
     }

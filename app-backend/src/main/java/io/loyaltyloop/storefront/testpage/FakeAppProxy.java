@@ -75,6 +75,9 @@ class FakeAppProxy {
                 .timeout(Duration.ofSeconds(30))
                 .header(HttpHeaders.ACCEPT, "application/json");
         if ("POST".equals(request.getMethod())) {
+            if (request.getContentType() != null) {
+                forwarded.header(HttpHeaders.CONTENT_TYPE, request.getContentType());
+            }
             forwarded.POST(HttpRequest.BodyPublishers.ofByteArray(
                     request.getInputStream().readAllBytes()));
         } else {

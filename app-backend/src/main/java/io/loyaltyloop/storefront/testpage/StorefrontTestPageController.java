@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /storefront-test/{shopDomain}?customer=…&locale=…}: a product page of the shop with the
+ * {@code GET /storefront-test/{shopDomain}?customer=…&locale=…&currency=…}: a product page of the shop with the
  * extension's blocks in it, rendered from the real {@code .liquid} files, and their assets under
  * {@code /storefront-test/assets/}. The chosen customer (none: a guest) is remembered in cookies that
  * {@link FakeAppProxy} signs in as {@code logged_in_customer_id}, like Shopify's session would.
@@ -47,6 +47,7 @@ class StorefrontTestPageController {
 
     private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*\\.myshopify\\.com");
     private static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{1,20}");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final StorefrontTestPageProperties properties;
@@ -68,14 +69,17 @@ class StorefrontTestPageController {
             @PathVariable String shopDomain,
             @RequestParam(required = false) String customer,
             @RequestParam(defaultValue = "en") String locale,
-            @RequestParam(defaultValue = DEFAULT_PRODUCT) String product) {
+            @RequestParam(defaultValue = DEFAULT_PRODUCT) String product,
+            @RequestParam(required = false) String currency) {
         requireEnabled();
         if (!SHOP_DOMAIN.matcher(shopDomain).matches()
                 || (customer != null
                         && !customer.isEmpty()
                         && !CUSTOMER_ID.matcher(customer).matches())
-                || !PRODUCT_ID.matcher(product).matches()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "shop, customer or product is malformed");
+                || !PRODUCT_ID.matcher(product).matches()
+                || (currency != null && !CURRENCY.matcher(currency).matches())) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "shop, customer, product or currency is malformed");
         }
         String localeFile = "en".equals(locale) ? "en.default" : locale;
         if (!ExtensionFiles.LOCALES.contains(localeFile)) {
@@ -84,7 +88,7 @@ class StorefrontTestPageController {
         Shop shop = shops.findShop(Platform.SHOPIFY, shopDomain)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such shop"));
         String customerId = customer == null || customer.isEmpty() ? null : customer;
-        String html = layout.render(variables(shop, customerId, product, localeFile, locale));
+        String html = layout.render(variables(shop, customerId, product, currency, localeFile, locale));
         return ResponseEntity.ok()
                 .header("Content-Security-Policy", POLICY)
                 .header("X-Content-Type-Options", "nosniff")
@@ -116,22 +120,14 @@ class StorefrontTestPageController {
     }
 
     private Map<String, Object> variables(
-            Shop shop, String customerId, String productId, String localeFile, String locale) {
+            Shop shop, String customerId, String productId, String shownIn, String localeFile, String locale) {
         Map<String, Object> objects = new HashMap<>();
-        objects.put("shop", Map.of("name", shop.name(), "domain", shop.platformShopKey()));
+        String currency = shop.currency().getCurrencyCode();
+        objects.put("shop", Map.of("name", shop.name(), "domain", shop.platformShopKey(), "currency", currency));
         objects.put("routes", Map.of("account_login_url", "/storefront-test/" + shop.platformShopKey() + "?customer="));
-        objects.put(
-                "product",
-                Map.of(
-                        "id",
-                        productId,
-                        "title",
-                        "Aviator sunglasses",
-                        "price_label",
-                        "49.00 " + shop.currency().getCurrencyCode(),
-                        "selected_or_first_available_variant",
-                        Map.of("price", 4900)));
-        objects.put("cart", Map.of("total_price", 12850));
+        objects.put("product", TestPageBasket.product(productId, currency));
+        // A visitor may browse in another currency than the shop's (Shopify Markets): ?currency=EUR.
+        objects.put("cart", TestPageBasket.cart(productId, shownIn == null ? currency : shownIn));
         if (customerId != null) {
             // The app-owned metafield the balance mirror writes; here read straight from the ledger.
             long points = loyalty.balance(shop.id(), customerId)
@@ -152,7 +148,6 @@ class StorefrontTestPageController {
         Map<String, Object> page = new HashMap<>(objects);
         page.put("blocks", rendered);
         page.put("locale", locale);
-        page.put("cart", Map.of("total_label", "128.50 " + shop.currency().getCurrencyCode()));
         return page;
     }
 

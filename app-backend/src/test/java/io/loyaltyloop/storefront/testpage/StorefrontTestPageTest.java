@@ -65,7 +65,18 @@ class StorefrontTestPageTest extends BackendTest {
                 .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self';"));
         String html = page.body();
         assertThat(html).contains("data-loyalty-loop", "data-ll-rating", "data-ll-hint");
-        assertThat(html).contains("data-amount=\"49.0\"", "data-amount=\"128.5\"");
+        JsonNode cart = texts(html, "loyalty-basket-hint-cart");
+        assertThat(cart.get("currency").asString()).isEqualTo("USD");
+        assertThat(cart.get("basis").asString()).isEqualTo("cart");
+        assertThat(cart.get("cartDiscount").asLong()).isEqualTo(500);
+        assertThat(cart.get("lines")).hasSize(3);
+        assertThat(cart.get("lines").get(2).get("giftCard").asBoolean()).isTrue();
+        assertThat(cart.get("lines").get(1).get("sku").asString()).isEqualTo("CASE-TRAVEL");
+        JsonNode product = texts(html, "loyalty-basket-hint-product");
+        assertThat(product.get("basis").asString()).isEqualTo("cheapest");
+        assertThat(product.get("lines")).hasSize(2);
+        assertThat(product.get("lines").get(0).get("price").asLong()).isEqualTo(4900);
+        assertThat(product.get("lines").get(0).get("giftCard").asBoolean(true)).isFalse();
         assertThat(html).contains("data-points=\"0\"", "data-position=\"right\"", "data-accent=\"#1f6feb\"");
         assertThat(html).doesNotContain("{% schema", "translation missing", "{{");
         assertThat(html).doesNotContainPattern("<script(?![^>]*(type=\"application/json\"|src=))");
@@ -81,6 +92,17 @@ class StorefrontTestPageTest extends BackendTest {
         JsonNode texts = texts(page.body(), "loyalty-loop-texts");
         assertThat(texts.get("redeem").asString()).isEqualTo("Einlösen");
         assertThat(texts.get("launcher").asString()).isEqualTo("Prämien");
+    }
+
+    @Test
+    void theHintIsNotRenderedForAVisitorSeeingPricesInAnotherCurrency() {
+        String shown = client.get("/storefront-test/" + shop.platformShopKey() + "?currency=USD")
+                .body();
+        String converted = client.get("/storefront-test/" + shop.platformShopKey() + "?currency=EUR")
+                .body();
+
+        assertThat(shown).contains("data-ll-hint");
+        assertThat(converted).contains("data-ll-rating").doesNotContain("data-ll-hint", "loyalty-basket");
     }
 
     @Test
@@ -105,6 +127,9 @@ class StorefrontTestPageTest extends BackendTest {
                         .statusCode())
                 .isEqualTo(400);
         assertThat(client.get("/storefront-test/" + shop.platformShopKey() + "?locale=xx")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(client.get("/storefront-test/" + shop.platformShopKey() + "?currency=usd")
                         .statusCode())
                 .isEqualTo(400);
     }
@@ -141,7 +166,7 @@ class StorefrontTestPageTest extends BackendTest {
         StorefrontTestPageController page = new StorefrontTestPageController(off, shops, loyalty);
         FakeAppProxy proxy = new FakeAppProxy(off, shopify, clock);
 
-        assertThatThrownBy(() -> page.page(shop.platformShopKey(), null, "en", "p-1"))
+        assertThatThrownBy(() -> page.page(shop.platformShopKey(), null, "en", "p-1", null))
                 .isInstanceOfSatisfying(
                         ResponseStatusException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(404));

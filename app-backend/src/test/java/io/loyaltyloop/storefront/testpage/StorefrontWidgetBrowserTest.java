@@ -10,6 +10,8 @@ import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.browser.BrowserTest;
 import io.loyaltyloop.browser.PageChecks;
 import io.loyaltyloop.browser.Screenshots;
+import io.loyaltyloop.loyalty.EarningService;
+import io.loyaltyloop.loyalty.ExclusionField;
 import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.loyalty.ManualAdjustment;
 import io.loyaltyloop.review.Review;
@@ -41,6 +43,9 @@ class StorefrontWidgetBrowserTest extends BackendTest {
 
     @Autowired
     ReviewService reviews;
+
+    @Autowired
+    EarningService earning;
 
     @LocalServerPort
     int port;
@@ -76,6 +81,18 @@ class StorefrontWidgetBrowserTest extends BackendTest {
         assertThat(dialog).isHidden();
         assertThat(launcher).isFocused();
         assertThat(launcher).hasAttribute("aria-expanded", "false");
+    }
+
+    @Test
+    void thePointsHintsShowWhatTheEngineWouldCreditAndNoMore(Page page) {
+        earning.addExclusion(shop.id(), ExclusionField.SKU, "CASE-TRAVEL", "test");
+
+        page.navigate("/storefront-test/" + shop.platformShopKey());
+
+        // the cheaper variant (49.00); in the cart the sunglasses less the 5.00 cart discount, the
+        // excluded case and the gift card left out: 44.00
+        assertThat(page.locator("[data-ll-hint]").first()).hasText("Earn 49 points with this purchase.");
+        assertThat(page.locator(".st-cart [data-ll-hint]")).hasText("Earn 44 points with this purchase.");
     }
 
     @Test
