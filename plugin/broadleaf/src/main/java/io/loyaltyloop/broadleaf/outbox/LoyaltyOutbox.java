@@ -72,6 +72,15 @@ public class LoyaltyOutbox implements InitializingBean {
         }
     }
 
+    /**
+     * Runs {@code work} in the caller's transaction or a new one, so that lazy Broadleaf entities can
+     * be read outside a storefront request. {@code work} must not throw for expected outcomes: a
+     * joined transaction would be marked rollback-only.
+     */
+    public <T> T inTransaction(TransactionCallback<T> work) {
+        return new TransactionTemplate(transactionManager).execute(work);
+    }
+
     /** The whole outbox, oldest first (the merchant's view; the table holds one row per event). */
     public List<OutboxRow> rows() {
         return store.all();
