@@ -86,6 +86,11 @@ public class LoyaltyOutbox implements InitializingBean {
         return store.all();
     }
 
+    /** The site database that holds the module's tables (the one behind {@code blTransactionManager}). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     OutboxStore store() {
         return store;
     }

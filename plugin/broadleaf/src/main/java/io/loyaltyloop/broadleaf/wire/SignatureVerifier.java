@@ -72,7 +72,7 @@ public class SignatureVerifier {
                 || !SIGNATURE.matcher(signature).matches()) {
             return refuse("missing or malformed signature headers");
         }
-        if (!settings.isConfigured() || !settings.getSiteId().equals(site)) {
+        if (settings.getSiteSecret().isEmpty() || !settings.getSiteId().equals(site)) {
             return refuse("unknown site id " + site);
         }
         long now = clock.millis();
