@@ -1,6 +1,7 @@
 package io.loyaltyloop.broadleaf.web;
 
 import io.loyaltyloop.broadleaf.LoyaltyLoopSettings;
+import io.loyaltyloop.broadleaf.storefront.SignedInCustomer;
 import io.loyaltyloop.broadleaf.wire.BackendAnswer;
 import io.loyaltyloop.broadleaf.wire.BackendClient;
 import java.io.IOException;
@@ -9,13 +10,11 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.broadleafcommerce.profile.core.domain.Customer;
-import org.broadleafcommerce.profile.web.core.CustomerState;
 
 /**
  * {@code /loyalty-loop/api/**} → backend {@code /broadleaf/v1/storefront/**}: the part Shopify's app
  * proxy plays. The widget calls the site; the site adds the signed-in customer's id from Broadleaf's
- * {@link CustomerState} (never from the browser: a {@code customer} parameter it sends is dropped),
+ * {@code CustomerState} (never from the browser: a {@code customer} parameter it sends is dropped),
  * signs the call and passes the backend's answer through unchanged.
  *
  * <p>Only the contract's four routes pass. A POST must carry {@code X-Requested-With: loyalty-loop}
@@ -58,7 +57,8 @@ final class StorefrontProxy {
             return;
         }
         String contentType = request.getContentType() == null ? "application/json" : request.getContentType();
-        String target = "/broadleaf/v1/storefront" + route + query(request.getQueryString(), signedInCustomer(request));
+        String target =
+                "/broadleaf/v1/storefront" + route + query(request.getQueryString(), SignedInCustomer.id(request));
         BackendAnswer answer;
         try {
             answer = client.send(method, target, contentType, body, settings.getStorefrontTimeoutMillis());
@@ -73,15 +73,6 @@ final class StorefrontProxy {
         response.setHeader("Cache-Control", "private, no-store");
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());
-    }
-
-    /** The signed-in, registered customer's id, or null for a guest. */
-    static Long signedInCustomer(HttpServletRequest request) {
-        Customer customer = CustomerState.getCustomer(request);
-        if (customer == null || customer.getId() == null || customer.isAnonymous() || !customer.isRegistered()) {
-            return null;
-        }
-        return customer.getId();
     }
 
     /** The browser's raw query without any {@code customer} parameter, plus the site's own. */
