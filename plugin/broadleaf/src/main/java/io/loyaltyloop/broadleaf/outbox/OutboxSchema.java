@@ -5,8 +5,10 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,22 +25,29 @@ final class OutboxSchema {
 
     static void createIfMissing(DataSource dataSource) {
         final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        final Set<String> created = new HashSet<String>();
         jdbc.execute(new ConnectionCallback<Void>() {
             @Override
             public Void doInConnection(Connection connection) throws SQLException {
                 DatabaseMetaData meta = connection.getMetaData();
-                if (tableExists(meta, "loyalty_outbox")) {
-                    return null;
-                }
                 for (String statement : ddl(meta.getDatabaseProductName())) {
-                    jdbc.execute(statement);
+                    // Each table with its indexes; a table added by a later version is created on upgrade.
+                    String table = statement.startsWith("create table ")
+                            ? statement.substring("create table ".length(), statement.indexOf(' ', 13))
+                            : statement.substring(
+                                    statement.indexOf(" on ") + 4, statement.indexOf(" (", statement.indexOf(" on ")));
+                    if (!tableExists(meta, table)
+                            || (statement.startsWith("create index ") && created.contains(table))) {
+                        jdbc.execute(statement);
+                        created.add(table);
+                    }
                 }
                 return null;
             }
         });
     }
 
-    /** The statements for a database product name as JDBC reports it. */
+    /** The statements for a database product name as JDBC reports it: each table, then its indexes. */
     static List<String> ddl(String databaseProduct) {
         String product = databaseProduct.toLowerCase(Locale.ROOT);
         boolean mysql = product.contains("mysql") || product.contains("mariadb");
@@ -84,7 +93,12 @@ final class OutboxSchema {
                         + "offer_code_id bigint not null, "
                         + "customer_id bigint not null, "
                         + "created_at " + time + " not null, "
-                        + "constraint loyalty_offer_code_uk unique (code))");
+                        + "constraint loyalty_offer_code_uk unique (code))",
+                "create table loyalty_review ("
+                        + "review_id varchar(64) not null primary key, "
+                        + "product_id bigint not null, "
+                        + "customer_id bigint not null, "
+                        + "created_at " + time + " not null)");
     }
 
     private static boolean tableExists(DatabaseMetaData meta, String table) throws SQLException {

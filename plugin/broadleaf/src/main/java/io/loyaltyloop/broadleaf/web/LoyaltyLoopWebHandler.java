@@ -1,6 +1,7 @@
 package io.loyaltyloop.broadleaf.web;
 
 import io.loyaltyloop.broadleaf.LoyaltyLoopSettings;
+import io.loyaltyloop.broadleaf.review.BroadleafReviewWriter;
 import io.loyaltyloop.broadleaf.reward.OfferCodeIssuer;
 import io.loyaltyloop.broadleaf.wire.BackendClient;
 import io.loyaltyloop.broadleaf.wire.SignatureVerifier;
@@ -16,7 +17,8 @@ import org.springframework.web.HttpRequestHandler;
  * {@code HttpRequestHandlerServlet} mapped in the site's web.xml):
  *
  * <ul>
- *   <li>{@code POST /loyalty-loop/offer-codes}, signed by the backend;
+ *   <li>{@code POST /loyalty-loop/offer-codes} and {@code POST /loyalty-loop/reviews}, signed by the
+ *       backend;
  *   <li>{@code /loyalty-loop/api/**}, the storefront widget's calls, passed on signed;
  *   <li>{@code GET /loyalty-loop/assets/*}, the widget's script and style sheet.
  * </ul>
@@ -29,11 +31,19 @@ public class LoyaltyLoopWebHandler implements HttpRequestHandler {
     private static final Log LOG = LogFactory.getLog(LoyaltyLoopWebHandler.class);
 
     private final OfferCodeEndpoint offerCodes;
+    private final ReviewEndpoint reviews;
     private final StorefrontProxy storefront;
     private final WidgetAssets assets = new WidgetAssets();
 
-    public LoyaltyLoopWebHandler(LoyaltyLoopSettings settings, BackendClient client, OfferCodeIssuer issuer) {
-        this.offerCodes = new OfferCodeEndpoint(new SignatureVerifier(settings), issuer);
+    public LoyaltyLoopWebHandler(
+            LoyaltyLoopSettings settings,
+            BackendClient client,
+            OfferCodeIssuer issuer,
+            BroadleafReviewWriter reviewWriter) {
+        // One verifier, so both endpoints share the nonce memory.
+        SignatureVerifier verifier = new SignatureVerifier(settings);
+        this.offerCodes = new OfferCodeEndpoint(verifier, issuer);
+        this.reviews = new ReviewEndpoint(verifier, settings, reviewWriter);
         this.storefront = new StorefrontProxy(client, settings);
     }
 
@@ -43,6 +53,8 @@ public class LoyaltyLoopWebHandler implements HttpRequestHandler {
         try {
             if (path.equals("/loyalty-loop/offer-codes") && "POST".equals(request.getMethod())) {
                 offerCodes.handle(request, response);
+            } else if (path.equals("/loyalty-loop/reviews") && "POST".equals(request.getMethod())) {
+                reviews.handle(request, response);
             } else if (path.startsWith(StorefrontProxy.PREFIX + "/")) {
                 storefront.handle(request, response, path);
             } else if (path.startsWith(WidgetAssets.PREFIX) && "GET".equals(request.getMethod())) {

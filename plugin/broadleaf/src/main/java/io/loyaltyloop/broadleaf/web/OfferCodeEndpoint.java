@@ -7,7 +7,6 @@ import java.io.IOException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.codehaus.jackson.JsonNode;
-import org.codehaus.jackson.JsonProcessingException;
 import org.codehaus.jackson.node.ObjectNode;
 
 /**
@@ -16,8 +15,6 @@ import org.codehaus.jackson.node.ObjectNode;
  * {@code {"code","created"}}, 409 {@code code-taken}, 400 for a bad body or an unknown customer.
  */
 final class OfferCodeEndpoint {
-
-    static final int MAX_BODY = 64 * 1024;
 
     private final SignatureVerifier verifier;
     private final OfferCodeIssuer issuer;
@@ -28,32 +25,13 @@ final class OfferCodeEndpoint {
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = HttpExchange.body(request, MAX_BODY);
-        if (body == null) {
-            HttpExchange.problem(response, 413, "too-large", "the body is larger than " + MAX_BODY + " bytes");
-            return;
-        }
-        SignatureVerifier.Result signature = verifier.verify(request, body);
-        if (signature == SignatureVerifier.Result.UNSUPPORTED_VERSION) {
-            HttpExchange.problem(response, 400, "unsupported-wire-version", null);
-            return;
-        }
-        if (signature != SignatureVerifier.Result.OK) {
-            HttpExchange.problem(response, 401, "unsigned", null);
-            return;
-        }
-        String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            HttpExchange.problem(response, 415, "unsupported-media-type", "send application/json");
+        JsonNode json = SignedJsonRequest.read(request, response, verifier);
+        if (json == null) {
             return;
         }
         OfferCodeRequest issue;
         try {
-            JsonNode json = HttpExchange.JSON.readTree(body);
             issue = OfferCodeRequest.from(json);
-        } catch (JsonProcessingException e) {
-            HttpExchange.problem(response, 400, "bad-request", "the body is not JSON");
-            return;
         } catch (IllegalArgumentException e) {
             HttpExchange.problem(response, 400, "bad-request", e.getMessage());
             return;

@@ -2,6 +2,7 @@ package io.loyaltyloop.broadleaf.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltyloop.broadleaf.oms.LoyaltyLoopEvents;
 import io.loyaltyloop.broadleaf.outbox.LoyaltyOutbox;
 import io.loyaltyloop.broadleaf.outbox.OutboxRow;
 import io.loyaltyloop.broadleaf.testing.BroadleafSite;
@@ -14,6 +15,7 @@ import org.broadleafcommerce.profile.core.domain.Customer;
 import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class CheckoutOutboxTest {
 
@@ -45,6 +47,49 @@ class CheckoutOutboxTest {
         assertThat(json.get("lines").get(0).get("quantity").getIntValue()).isEqualTo(2);
         assertThat(json.get("lines").get(0).get("vendor").getTextValue()).isEqualTo("Heat Clinic");
         assertThat(json.get("lines").get(1).get("amount").getTextValue()).isEqualTo("14.50");
+    }
+
+    @Test
+    void replayingTheOrderWritesNoSecondOrderSubmitted() throws Exception {
+        // given
+        Order order = Checkouts.checkout(Checkouts.newCustomer(), List.of(new Line("Salsa", "4.25", 3)), null);
+        String eventId = rowsOf(order).get(0).eventId();
+
+        // when the merchant replays it
+        String replayed =
+                BroadleafSite.bean("loyaltyLoopEvents", LoyaltyLoopEvents.class).orderSubmitted(order.getId());
+
+        // then
+        assertThat(replayed).isEqualTo(eventId);
+        assertThat(rowsOf(order)).hasSize(1);
+    }
+
+    @Test
+    void whenTheOutboxCannotBeWrittenTheCheckoutStillSucceeds() throws Exception {
+        // given an outbox table the site database cannot write to
+        JdbcTemplate jdbc = BroadleafSite.jdbc();
+        jdbc.execute("alter table loyalty_outbox rename to loyalty_outbox_away");
+        Order order;
+        try {
+            // when
+            order = Checkouts.checkout(Checkouts.newCustomer(), List.of(new Line("Hot Sauce", "9.99", 1)), null);
+        } finally {
+            jdbc.execute("alter table loyalty_outbox_away rename to loyalty_outbox");
+        }
+
+        // then the customer's order went through; the event is missing (logged for a replay)
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(rowsOf(order)).isEmpty();
+    }
+
+    @Test
+    void aGuestCheckoutHasNoCustomer() throws Exception {
+        Customer guest = Checkouts.newGuest();
+
+        Order order = Checkouts.checkout(guest, List.of(new Line("Hot Sauce", "9.99", 1)), null);
+
+        JsonNode json = new ObjectMapper().readTree(rowsOf(order).get(0).data()).get("order");
+        assertThat(json.get("customer").isNull()).isTrue();
     }
 
     private List<OutboxRow> rowsOf(Order order) {

@@ -37,6 +37,15 @@ public final class Checkouts {
     private Checkouts() {}
 
     public static Customer newCustomer() throws Exception {
+        return customer(true);
+    }
+
+    /** A guest: Broadleaf's unregistered customer record behind an anonymous checkout. */
+    public static Customer newGuest() throws Exception {
+        return customer(false);
+    }
+
+    private static Customer customer(boolean registered) throws Exception {
         return BroadleafSite.inRequest(() -> {
             CustomerService customers = BroadleafSite.bean("blCustomerService", CustomerService.class);
             String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -45,7 +54,7 @@ public final class Checkouts {
             customer.setFirstName("Ada");
             customer.setLastName("Lovelace");
             customer.setUsername("ada-" + unique);
-            customer.setRegistered(true);
+            customer.setRegistered(registered);
             customer.setReceiveEmail(true);
             return customers.saveCustomer(customer);
         });
@@ -88,6 +97,13 @@ public final class Checkouts {
                     .performCheckout(cart)
                     .getOrder();
         });
+    }
+
+    /** A fresh product (for reviews), as its id. */
+    public static long newProduct(String name) throws Exception {
+        return BroadleafSite.inRequest(() -> newProduct(
+                        BroadleafSite.bean("blCatalogService", CatalogService.class), new Line(name, "10.00", 1))
+                .getId());
     }
 
     private static Product newProduct(CatalogService catalog, Line line) {

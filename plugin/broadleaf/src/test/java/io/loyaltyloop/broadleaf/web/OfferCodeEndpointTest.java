@@ -1,5 +1,9 @@
 package io.loyaltyloop.broadleaf.web;
 
+import static io.loyaltyloop.broadleaf.testing.SignedRequests.nonce;
+import static io.loyaltyloop.broadleaf.testing.SignedRequests.now;
+import static io.loyaltyloop.broadleaf.testing.SignedRequests.signedPost;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltyloop.broadleaf.outbox.LoyaltyOutbox;
@@ -8,7 +12,7 @@ import io.loyaltyloop.broadleaf.testing.Backend;
 import io.loyaltyloop.broadleaf.testing.BroadleafSite;
 import io.loyaltyloop.broadleaf.testing.Checkouts;
 import io.loyaltyloop.broadleaf.testing.Checkouts.Line;
-import java.nio.charset.StandardCharsets;
+import io.loyaltyloop.broadleaf.testing.SignedRequests;
 import java.util.List;
 import java.util.UUID;
 import org.broadleafcommerce.core.offer.domain.OfferCode;
@@ -36,7 +40,7 @@ class OfferCodeEndpointTest {
 
         // when
         MockHttpServletResponse response =
-                post(signed(body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00")));
+                post(signedPost(PATH, body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00")));
 
         // then
         assertThat(response.getStatus()).isEqualTo(200);
@@ -59,10 +63,11 @@ class OfferCodeEndpointTest {
         // given
         Customer customer = Checkouts.newCustomer();
         String code = newCode();
-        post(signed(body("r-" + code, customer.getId(), code, "PERCENT_OFF", "10")));
+        post(signedPost(PATH, body("r-" + code, customer.getId(), code, "PERCENT_OFF", "10")));
 
         // when
-        MockHttpServletResponse repeat = post(signed(body("r-" + code, customer.getId(), code, "PERCENT_OFF", "10")));
+        MockHttpServletResponse repeat =
+                post(signedPost(PATH, body("r-" + code, customer.getId(), code, "PERCENT_OFF", "10")));
 
         // then
         assertThat(repeat.getStatus()).isEqualTo(200);
@@ -79,11 +84,11 @@ class OfferCodeEndpointTest {
         // given
         Customer customer = Checkouts.newCustomer();
         String code = newCode();
-        post(signed(body("r-first-" + code, customer.getId(), code, "FREE_SHIPPING", null)));
+        post(signedPost(PATH, body("r-first-" + code, customer.getId(), code, "FREE_SHIPPING", null)));
 
         // when
         MockHttpServletResponse response =
-                post(signed(body("r-second-" + code, customer.getId(), code, "FREE_SHIPPING", null)));
+                post(signedPost(PATH, body("r-second-" + code, customer.getId(), code, "FREE_SHIPPING", null)));
 
         // then
         assertThat(response.getStatus()).isEqualTo(409);
@@ -95,8 +100,9 @@ class OfferCodeEndpointTest {
     void aForgedSignatureIsRefusedWith401AndCreatesNothing() throws Exception {
         Customer customer = Checkouts.newCustomer();
         String code = newCode();
-        MockHttpServletRequest request = request(body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00"));
-        sign(request, "not-the-site-secret", now(), nonce());
+        MockHttpServletRequest request =
+                SignedRequests.post(PATH, body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00"));
+        SignedRequests.sign(request, "not-the-site-secret", now(), nonce());
 
         MockHttpServletResponse response = post(request);
 
@@ -108,18 +114,22 @@ class OfferCodeEndpointTest {
         // given a request the site accepted
         Customer customer = Checkouts.newCustomer();
         String code = newCode();
-        byte[] body = body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00");
         String timestamp = now();
         String nonce = nonce();
-        MockHttpServletRequest original = request(body);
-        sign(original, Backend.SECRET, timestamp, nonce);
+        MockHttpServletRequest original = SignedRequests.sign(
+                SignedRequests.post(PATH, body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00")),
+                Backend.SECRET,
+                timestamp,
+                nonce);
         assertThat(post(original).getStatus()).isEqualTo(200);
 
         // when the same bytes and headers arrive again, for another code
         String other = newCode();
-        byte[] replayBody = body("r-" + other, customer.getId(), other, "AMOUNT_OFF", "5.00");
-        MockHttpServletRequest replay = request(replayBody);
-        sign(replay, Backend.SECRET, timestamp, nonce);
+        MockHttpServletRequest replay = SignedRequests.sign(
+                SignedRequests.post(PATH, body("r-" + other, customer.getId(), other, "AMOUNT_OFF", "5.00")),
+                Backend.SECRET,
+                timestamp,
+                nonce);
 
         // then
         assertUnsignedAndNothingCreated(post(replay), other);
@@ -129,8 +139,9 @@ class OfferCodeEndpointTest {
     void aStaleTimestampIsRefusedWith401() throws Exception {
         Customer customer = Checkouts.newCustomer();
         String code = newCode();
-        MockHttpServletRequest request = request(body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00"));
-        sign(request, Backend.SECRET, String.valueOf(System.currentTimeMillis() / 1000 - 301), nonce());
+        MockHttpServletRequest request =
+                SignedRequests.post(PATH, body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00"));
+        SignedRequests.sign(request, Backend.SECRET, String.valueOf(System.currentTimeMillis() / 1000 - 301), nonce());
 
         assertUnsignedAndNothingCreated(post(request), code);
     }
@@ -139,8 +150,10 @@ class OfferCodeEndpointTest {
     void aBodyChangedAfterSigningIsRefusedWith401() throws Exception {
         Customer customer = Checkouts.newCustomer();
         String code = newCode();
-        MockHttpServletRequest request = signed(body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00"));
-        request.setContent(body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "500.00"));
+        MockHttpServletRequest request =
+                signedPost(PATH, body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00"));
+        request.setContent(body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "500.00")
+                .getBytes(UTF_8));
 
         assertUnsignedAndNothingCreated(post(request), code);
     }
@@ -150,7 +163,8 @@ class OfferCodeEndpointTest {
         Customer customer = Checkouts.newCustomer();
         String code = newCode();
 
-        MockHttpServletResponse response = post(signed(body("r-" + code, customer.getId(), code, "FREE_LUNCH", "1")));
+        MockHttpServletResponse response =
+                post(signedPost(PATH, body("r-" + code, customer.getId(), code, "FREE_LUNCH", "1")));
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(json(response).get("detail").getTextValue()).contains("kind");
@@ -161,7 +175,8 @@ class OfferCodeEndpointTest {
     void anUnknownCustomerIsRefusedWith400AndCreatesNothing() throws Exception {
         String code = newCode();
 
-        MockHttpServletResponse response = post(signed(body("r-" + code, 987_654_321L, code, "AMOUNT_OFF", "5.00")));
+        MockHttpServletResponse response =
+                post(signedPost(PATH, body("r-" + code, 987_654_321L, code, "AMOUNT_OFF", "5.00")));
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(json(response).get("code").getTextValue()).isEqualTo("unknown-customer");
@@ -180,37 +195,11 @@ class OfferCodeEndpointTest {
                 .queryForList("select redemption_id from loyalty_offer_code where code = ?", String.class, code);
     }
 
-    private static byte[] body(String redemptionId, long customerId, String code, String kind, String value) {
+    private static String body(String redemptionId, long customerId, String code, String kind, String value) {
         String json = "{\"redemptionId\":\"" + redemptionId + "\",\"customerId\":\"" + customerId + "\",\"code\":\""
                 + code + "\",\"kind\":\"" + kind + "\"" + (value == null ? "" : ",\"value\":\"" + value + "\"")
                 + ",\"currency\":\"USD\",\"rewardName\":\"5 off\"}";
-        return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static MockHttpServletRequest request(byte[] body) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", PATH);
-        request.setContentType("application/json");
-        request.setContent(body);
-        return request;
-    }
-
-    /** Signed as the backend signs (the test's own implementation of the contract). */
-    static MockHttpServletRequest signed(byte[] body) throws Exception {
-        MockHttpServletRequest request = request(body);
-        sign(request, Backend.SECRET, now(), nonce());
-        return request;
-    }
-
-    private static void sign(MockHttpServletRequest request, String secret, String timestamp, String nonce)
-            throws Exception {
-        byte[] body = request.getInputStream().readAllBytes();
-        request.addHeader("X-Loyalty-Wire", "1");
-        request.addHeader("X-Loyalty-Site", Backend.SITE_ID);
-        request.addHeader("X-Loyalty-Timestamp", timestamp);
-        request.addHeader("X-Loyalty-Nonce", nonce);
-        request.addHeader(
-                "X-Loyalty-Signature",
-                Backend.signature(secret, Backend.SITE_ID, timestamp, nonce, "POST", PATH, body));
+        return json;
     }
 
     private MockHttpServletResponse post(MockHttpServletRequest request) throws Exception {
@@ -234,13 +223,5 @@ class OfferCodeEndpointTest {
 
     private static String newCode() {
         return "LL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    private static String now() {
-        return String.valueOf(System.currentTimeMillis() / 1000);
-    }
-
-    private static String nonce() {
-        return UUID.randomUUID().toString().replace("-", "");
     }
 }
