@@ -43,6 +43,8 @@ public class OutboxSender implements SmartLifecycle {
     static final int MAX_BATCH = 100;
     static final long ORDER_WAIT_MILLIS = 24 * 3600 * 1000L;
     static final long ORDER_RECHECK_MILLIS = 30 * 1000L;
+    /** The attempt log keeps 30 days; the outbox rows themselves are kept (they hold the dedupe keys). */
+    static final long ATTEMPT_LOG_MILLIS = 30L * 24 * 3600 * 1000;
 
     private static final Log LOG = LogFactory.getLog(OutboxSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +56,7 @@ public class OutboxSender implements SmartLifecycle {
     private boolean autoStartup = true;
     private long pollMillis = 1000;
     private ScheduledExecutorService executor;
+    private long nextPruneMillis;
 
     public OutboxSender(LoyaltyOutbox outbox, BackendClient client, LoyaltyLoopSettings settings) {
         this.outbox = outbox;
@@ -202,6 +205,14 @@ public class OutboxSender implements SmartLifecycle {
         return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     }
 
+    private void pruneAttemptLogHourly() {
+        long now = outbox.clock().millis();
+        if (now >= nextPruneMillis) {
+            nextPruneMillis = now + 3600 * 1000L;
+            outbox.store().pruneAttempts(new Date(now - ATTEMPT_LOG_MILLIS));
+        }
+    }
+
     /** Longer than one request can take, so a lease never runs out under a send in progress. */
     private long leaseMillis() {
         return 2L * (settings.getConnectTimeoutMillis() + settings.getReadTimeoutMillis()) + 30_000L;
@@ -219,6 +230,7 @@ public class OutboxSender implements SmartLifecycle {
                     if (settings.isConfigured()) {
                         sendDue();
                     }
+                    pruneAttemptLogHourly();
                 } catch (Throwable t) {
                     // The database may be down too; the next pass tries again.
                     LOG.error("Loyalty Loop: outbox pass failed", t);

@@ -168,6 +168,11 @@ public class OutboxStore {
                 durationMillis);
     }
 
+    /** Forgets attempt-log lines older than {@code before}; returns how many. */
+    int pruneAttempts(Date before) {
+        return jdbc.update("delete from loyalty_outbox_attempt where attempted_at < ?", ts(before));
+    }
+
     /** The whole outbox in sequence order (for the merchant's tooling and tests; the table is small). */
     List<OutboxRow> all() {
         return jdbc.query("select " + COLUMNS + " from loyalty_outbox order by sequence_id", ROW);

@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.broadleafcommerce.core.order.domain.Order;
+import org.broadleafcommerce.core.order.service.OrderService;
 import org.broadleafcommerce.core.order.service.type.OrderStatus;
 import org.codehaus.jackson.JsonNode;
 import org.codehaus.jackson.map.ObjectMapper;
@@ -185,6 +186,39 @@ class OutboxSenderTest {
             restarted.stop();
         }
         assertThat(restarted.isRunning()).isFalse();
+    }
+
+    @Test
+    void anOrderSubmittedWhoseOrderIsStillACartWaitsAndIsRejectedAfterADay() throws Exception {
+        // given a row for an order whose checkout never completed
+        backend.server.stubFor(post(EVENTS).willReturn(okJson()));
+        var customer = Checkouts.newCustomer();
+        long cartId = BroadleafSite.inRequest(() -> BroadleafSite.bean("blOrderService", OrderService.class)
+                .createNewCartForCustomer(customer)
+                .getId());
+        outbox.enqueue(
+                EventTypes.ORDER_SUBMITTED,
+                "order.submitted:" + cartId,
+                String.valueOf(cartId),
+                new Date(clock.millis()),
+                "{\"order\":{\"id\":\"" + cartId + "\"}}");
+
+        // when the sender runs
+        sender.sendDue();
+
+        // then nothing is sent yet
+        assertThat(onlyRow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(onlyRow().lastError()).contains("waiting for order " + cartId);
+        assertThat(backend.server.findAll(postRequestedFor(urlEqualTo(EVENTS)))).isEmpty();
+
+        // when a day has passed
+        clock.advance(Duration.ofHours(25));
+        sender.sendDue();
+
+        // then
+        assertThat(onlyRow().status()).isEqualTo(OutboxStatus.REJECTED);
+        assertThat(onlyRow().lastError()).contains("never submitted");
+        assertThat(backend.server.findAll(postRequestedFor(urlEqualTo(EVENTS)))).isEmpty();
     }
 
     @Test

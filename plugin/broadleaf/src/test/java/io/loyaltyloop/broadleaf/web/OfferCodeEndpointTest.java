@@ -159,6 +159,21 @@ class OfferCodeEndpointTest {
     }
 
     @Test
+    void anotherWireVersionIsRefusedWith400AndCreatesNothing() throws Exception {
+        Customer customer = Checkouts.newCustomer();
+        String code = newCode();
+        MockHttpServletRequest request =
+                SignedRequests.post(PATH, body("r-" + code, customer.getId(), code, "AMOUNT_OFF", "5.00"));
+        request.addHeader("X-Loyalty-Wire", "2");
+
+        MockHttpServletResponse response = post(request);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(json(response).get("code").getTextValue()).isEqualTo("unsupported-wire-version");
+        assertThat(offers.lookupOfferCodeByCode(code)).isNull();
+    }
+
+    @Test
     void anUnknownKindIsRefusedWith400AndCreatesNothing() throws Exception {
         Customer customer = Checkouts.newCustomer();
         String code = newCode();
