@@ -134,18 +134,20 @@ public class LoyaltyLoopEvents {
      * hook logs the order id when that happens). Nothing new when the order already has one.
      */
     public String orderSubmitted(long orderId) {
-        Object[] dateAndData = submittedOrder(orderId, new OrderReader<Object[]>() {
+        final Date[] submittedAt = new Date[1];
+        String data = submittedOrder(orderId, new OrderReader<String>() {
             @Override
-            public Object[] read(Order order) {
-                return new Object[] {OrderPayloads.submittedAt(order), OrderPayloads.orderSubmitted(order)};
+            public String read(Order order) {
+                submittedAt[0] = OrderPayloads.submittedAt(order);
+                return OrderPayloads.orderSubmitted(order);
             }
         });
         return outbox.enqueue(
                 EventTypes.ORDER_SUBMITTED,
                 LoyaltyCheckoutActivity.dedupeKey(orderId),
                 String.valueOf(orderId),
-                (Date) dateAndData[0],
-                (String) dateAndData[1]);
+                submittedAt[0],
+                data);
     }
 
     /** A registered customer's profile changed (email, name, locale, marketing consent). */
@@ -176,23 +178,32 @@ public class LoyaltyLoopEvents {
      */
     private <T> T submittedOrder(final long orderId, final OrderReader<T> reader) {
         require(orderId > 0, "orderId must be positive");
-        Object[] found = outbox.inTransaction(new TransactionCallback<Object[]>() {
+        Found<T> found = outbox.inTransaction(new TransactionCallback<Found<T>>() {
             @Override
-            public Object[] doInTransaction(TransactionStatus status) {
+            public Found<T> doInTransaction(TransactionStatus status) {
                 Order order = orderService.findOrderById(orderId);
                 if (order == null) {
-                    return new Object[] {"there is no order " + orderId, null};
+                    return new Found<T>("there is no order " + orderId, null);
                 }
                 if (OrderStatus.IN_PROCESS.equals(order.getStatus())) {
-                    return new Object[] {"order " + orderId + " is a cart, not an order", null};
+                    return new Found<T>("order " + orderId + " is a cart, not an order", null);
                 }
-                return new Object[] {null, reader.read(order)};
+                return new Found<T>(null, reader.read(order));
             }
         });
-        require(found[0] == null, (String) found[0]);
-        @SuppressWarnings("unchecked")
-        T value = (T) found[1];
-        return value;
+        require(found.problem == null, found.problem);
+        return found.value;
+    }
+
+    /** What was read, or why nothing could be. */
+    private static final class Found<T> {
+        final String problem;
+        final T value;
+
+        Found(String problem, T value) {
+            this.problem = problem;
+            this.value = value;
+        }
     }
 
     /** Reads a value from an order while its transaction is open. */

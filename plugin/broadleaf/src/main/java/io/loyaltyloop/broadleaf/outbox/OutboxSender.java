@@ -85,18 +85,6 @@ public class OutboxSender implements SmartLifecycle {
         }
     }
 
-    /** Asks the sender thread for a pass now (e.g. right after a checkout); never blocks. */
-    public void wake() {
-        ScheduledExecutorService running = executor;
-        if (running != null) {
-            try {
-                running.execute(pass());
-            } catch (RuntimeException e) {
-                LOG.debug("Loyalty Loop sender is stopping", e);
-            }
-        }
-    }
-
     private List<OutboxRow> withoutUnsubmittedOrders(List<OutboxRow> batch) {
         List<OutboxRow> ready = new ArrayList<OutboxRow>();
         for (OutboxRow row : batch) {
@@ -285,7 +273,7 @@ public class OutboxSender implements SmartLifecycle {
         return autoStartup;
     }
 
-    /** Stopped last, started last: the outbox and the data source outlive it. */
+    /** Started last and stopped first: it only runs while everything it uses is up. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE;
