@@ -32,8 +32,6 @@ class IsolatedEnqueueTest {
         });
 
         // then the site's own write is there
-        assertThat(outbox.rows())
-                .anyMatch(r -> r.type().equals(EventTypes.ORDER_CANCELLED)
-                        && outbox.store().findByDedupeKey(key) != null);
+        assertThat(outbox.store().findByDedupeKey(key)).isNotNull();
     }
 }
