@@ -1,0 +1,2 @@
+/** The checkout hook: each submitted order becomes one {@code order.submitted} outbox row. */
+package io.loyaltyloop.broadleaf.checkout;

@@ -1,0 +1,2 @@
+/** Rewards redeemed in Loyalty Loop, issued as single-use Broadleaf offer codes. */
+package io.loyaltyloop.broadleaf.reward;
