@@ -52,7 +52,7 @@ class CustomerProxyController {
     @GetMapping("/proxy/customer")
     ResponseEntity<ProgramState> customer(HttpServletRequest request) {
         StorefrontRequests.Verified verified = requests.verify(request);
-        return ProxyResponses.ok(state.of(verified.shop(), verified.customerId()));
+        return ProxyResponses.ok(state.of(verified.program(), verified.customerId()));
     }
 
     /**

@@ -2,7 +2,6 @@ package io.loyaltyloop.storefront;
 
 import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
-import io.loyaltyloop.shop.ShopService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +18,11 @@ class StorefrontRequests {
     private static final Logger log = LoggerFactory.getLogger(StorefrontRequests.class);
 
     private final AppProxySignature signature;
-    private final ShopService shops;
+    private final ProgramSnapshots programs;
 
-    StorefrontRequests(AppProxySignature signature, ShopService shops) {
+    StorefrontRequests(AppProxySignature signature, ProgramSnapshots programs) {
         this.signature = signature;
-        this.shops = shops;
+        this.programs = programs;
     }
 
     /**
@@ -39,11 +38,12 @@ class StorefrontRequests {
             throw new ProxyProblem(
                     HttpStatus.UNAUTHORIZED, "unsigned", "the request is not signed by Shopify's app proxy");
         }
-        Shop shop = shops.findShop(Platform.SHOPIFY, proxy.shop())
-                .filter(Shop::active)
+        // The cached program, version-checked: one indexed single-row read for a known shop.
+        ProgramSnapshot program = programs.current(Platform.SHOPIFY, proxy.shop())
+                .filter(p -> p.shop().active())
                 .orElseThrow(() ->
                         new ProxyProblem(HttpStatus.NOT_FOUND, "unknown-shop", "the shop has not installed the app"));
-        return new Verified(shop, proxy.loggedInCustomerId(), proxy);
+        return new Verified(program, proxy.loggedInCustomerId(), proxy);
     }
 
     /**
@@ -51,7 +51,11 @@ class StorefrontRequests {
      *
      * @param customerId the signed-in customer's host id, null for a guest
      */
-    record Verified(Shop shop, String customerId, AppProxySignature.ProxyRequest proxy) {
+    record Verified(ProgramSnapshot program, String customerId, AppProxySignature.ProxyRequest proxy) {
+
+        Shop shop() {
+            return program.shop();
+        }
 
         String parameter(String name) {
             return proxy.parameters().get(name);

@@ -1,112 +1,112 @@
 package io.loyaltyloop.storefront;
 
-import io.loyaltyloop.loyalty.Balance;
-import io.loyaltyloop.loyalty.EarningRule;
-import io.loyaltyloop.loyalty.EarningService;
-import io.loyaltyloop.loyalty.LoyaltyService;
-import io.loyaltyloop.loyalty.Standing;
+import io.loyaltyloop.loyalty.TierSpend;
 import io.loyaltyloop.review.ReviewInvitations;
-import io.loyaltyloop.review.ReviewService;
-import io.loyaltyloop.reward.RewardService;
-import io.loyaltyloop.shop.ProgramSettings;
 import io.loyaltyloop.shop.Shop;
-import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.storefront.ProgramState.CodeView;
 import io.loyaltyloop.storefront.ProgramState.CustomerView;
 import io.loyaltyloop.storefront.ProgramState.NextTier;
 import io.loyaltyloop.storefront.ProgramState.PointsView;
-import io.loyaltyloop.storefront.ProgramState.ProgramView;
 import io.loyaltyloop.storefront.ProgramState.ReviewView;
 import io.loyaltyloop.storefront.ProgramState.RewardView;
-import io.loyaltyloop.storefront.ProgramState.ShopView;
 import io.loyaltyloop.storefront.ProgramState.TierView;
 import io.loyaltyloop.storefront.ProgramState.WayToEarn;
+import io.loyaltyloop.storefront.StorefrontRepository.CustomerState;
 import io.loyaltyloop.tier.Tier;
 import io.loyaltyloop.tier.TierLadder;
-import io.loyaltyloop.tier.TierService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds a customer's program state from the core facades: one query per part (shop settings, rule,
- * review settings, ladder, rewards, the customer's standing and spend, codes, open reviews), never
- * one per reward or order.
+ * Builds a customer's program state: the shop's part from its cached {@link ProgramSnapshot}
+ * (checked against the shop's program version), the customer's part in one query ({@link
+ * StorefrontRepository#customer}). Two short queries per call, never one per reward or order.
  */
 @Component
-class StorefrontState {
+public class StorefrontState {
 
     /** Enough for the panel; older codes stay in the customer's emails. */
     static final int MAX_CODES = 20;
 
     static final int MAX_REVIEWS = 10;
 
-    private final ShopService shops;
-    private final LoyaltyService loyalty;
-    private final EarningService earning;
-    private final TierService tiers;
-    private final RewardService rewards;
-    private final ReviewService reviews;
+    private final ProgramSnapshots snapshots;
+    private final StorefrontRepository repository;
     private final ReviewInvitations invitations;
+    private final Clock clock;
 
     StorefrontState(
-            ShopService shops,
-            LoyaltyService loyalty,
-            EarningService earning,
-            TierService tiers,
-            RewardService rewards,
-            ReviewService reviews,
-            ReviewInvitations invitations) {
-        this.shops = shops;
-        this.loyalty = loyalty;
-        this.earning = earning;
-        this.tiers = tiers;
-        this.rewards = rewards;
-        this.reviews = reviews;
+            ProgramSnapshots snapshots, StorefrontRepository repository, ReviewInvitations invitations, Clock clock) {
+        this.snapshots = snapshots;
+        this.repository = repository;
         this.invitations = invitations;
+        this.clock = clock;
     }
 
-    ProgramState of(Shop shop, String customerId) {
-        ProgramSettings settings = shops.settings(shop.id());
-        EarningRule rule = earning.rule(shop.id());
-        TierLadder ladder = tiers.ladder(shop.id());
-        Optional<Standing> standing = customerId == null
+    /**
+     * The program state {@code GET /proxy/customer} answers for a shop already looked up (any
+     * platform): the shop's program, and the customer's points, tier, codes and open reviews.
+     *
+     * @param customerId the host's customer id; null for a guest (an unknown id gets the program
+     *     with no points)
+     */
+    public ProgramState of(Shop shop, String customerId) {
+        return of(snapshots.current(shop), customerId);
+    }
+
+    ProgramState of(ProgramSnapshot snapshot, String customerId) {
+        Shop shop = snapshot.shop();
+        Instant now = clock.instant();
+        Optional<CustomerState> customer = customerId == null
                 ? Optional.empty()
-                : loyalty.standing(shop.id(), customerId, settings.tierWindowMonths());
-        long available = standing.map(s -> s.balance().available()).orElse(0L);
-        List<RewardView> offered = rewards.rewards(shop.id()).stream()
+                : repository.customer(
+                        shop.id(),
+                        customerId,
+                        TierSpend.windowStart(now, snapshot.tierWindowMonths()),
+                        now,
+                        MAX_CODES,
+                        MAX_REVIEWS);
+        boolean known = customer.isPresent();
+        long available = customer.map(CustomerState::available).orElse(0L);
+        List<RewardView> offered = snapshot.rewards().stream()
                 .map(r -> new RewardView(
                         r.id(),
                         r.name(),
                         r.kind().name(),
                         r.discountValue() == null ? null : money(r.discountValue()),
                         r.pointsCost(),
-                        standing.isPresent() && available >= r.pointsCost()))
+                        known && available >= r.pointsCost()))
                 .toList();
-        ProgramView program = new ProgramView(
-                plain(rule.pointsPerUnit()), settings.pendingDays(), waysToEarn(shop, rule.pointsPerUnit()));
-        ShopView shopView = new ShopView(shop.name(), shop.currency().getCurrencyCode());
-        if (standing.isEmpty()) {
+        if (!known) {
             CustomerView unknown = customerId == null ? null : new CustomerView(customerId, null);
-            return new ProgramState(shopView, unknown, program, PointsView.NONE, null, offered, List.of(), List.of());
+            return new ProgramState(
+                    snapshot.shopView(),
+                    unknown,
+                    snapshot.program(),
+                    PointsView.NONE,
+                    null,
+                    offered,
+                    List.of(),
+                    List.of());
         }
-        Standing known = standing.get();
-        Balance balance = known.balance();
-        List<CodeView> codes = rewards.codes(shop.id(), customerId, MAX_CODES).stream()
+        CustomerState state = customer.get();
+        List<CodeView> codes = state.codes().stream()
                 .map(c -> new CodeView(c.reward(), c.code(), c.status().name(), c.createdAt()))
                 .toList();
-        List<ReviewView> pending = invitations.pendingFor(shop.id(), known.customerId(), MAX_REVIEWS).stream()
+        List<ReviewView> pending = invitations.linked(shop.id(), state.openReviews()).stream()
                 .map(p -> new ReviewView(p.productId(), p.title(), p.orderName(), p.url()))
                 .toList();
         return new ProgramState(
-                shopView,
-                new CustomerView(customerId, known.firstName()),
-                program,
-                new PointsView(balance.available(), balance.pending(), balance.lifetimeEarned()),
-                tier(ladder, known.tierSpend()),
+                snapshot.shopView(),
+                new CustomerView(customerId, state.firstName()),
+                snapshot.program(),
+                new PointsView(state.available(), state.pending(), state.lifetime()),
+                tier(snapshot.ladder(), state.tierSpend()),
                 offered,
                 codes,
                 pending);
@@ -129,16 +129,6 @@ class StorefrontState {
                 reached.map(Tier::name).orElse(null),
                 plain(reached.map(Tier::earnMultiplier).orElse(BigDecimal.ONE)),
                 next);
-    }
-
-    private List<WayToEarn> waysToEarn(Shop shop, BigDecimal pointsPerUnit) {
-        List<WayToEarn> ways = new ArrayList<>();
-        ways.add(orderWay(pointsPerUnit));
-        long reviewPoints = reviews.settings(shop.id()).incentivePoints();
-        if (reviewPoints > 0) {
-            ways.add(new WayToEarn("REVIEW", reviewPoints, null));
-        }
-        return ways;
     }
 
     /**
