@@ -51,8 +51,8 @@ class CustomerProxyController {
 
     @GetMapping("/proxy/customer")
     ResponseEntity<ProgramState> customer(HttpServletRequest request) {
-        StorefrontRequests.Verified verified = requests.verify(request);
-        return ProxyResponses.ok(state.of(verified.program(), verified.customerId()));
+        StorefrontRequests.Verified verified = requests.verifyKeptProgram(request);
+        return ProxyResponses.ok(state.ofInstalled(verified.program(), verified.customerId()));
     }
 
     /**

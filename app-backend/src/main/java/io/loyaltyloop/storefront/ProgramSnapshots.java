@@ -7,7 +7,6 @@ import io.loyaltyloop.reward.RewardService;
 import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.ProgramSettings;
 import io.loyaltyloop.shop.Shop;
-import io.loyaltyloop.shop.ShopNotFoundException;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.storefront.ProgramState.ProgramView;
 import io.loyaltyloop.storefront.ProgramState.ShopView;
@@ -64,23 +63,40 @@ class ProgramSnapshots {
 
     /** The shop's current program, installed or not; empty when no such shop is known. */
     Optional<ProgramSnapshot> current(Platform platform, String platformShopKey) {
-        Key key = new Key(platform, platformShopKey);
-        ProgramSnapshot cached = snapshots.get(key);
+        return find(platform, platformShopKey, true);
+    }
+
+    /**
+     * The kept program without comparing its version: for a caller that reads the shop's version in
+     * its own query and calls {@link #reload} when it differs ({@link StorefrontState} does).
+     */
+    Optional<ProgramSnapshot> unchecked(Platform platform, String platformShopKey) {
+        return find(platform, platformShopKey, false);
+    }
+
+    /** The shop's program read again now; empty when the shop no longer exists. */
+    Optional<ProgramSnapshot> reload(Shop shop) {
+        return reload(shop.platform(), shop.platformShopKey());
+    }
+
+    private Optional<ProgramSnapshot> find(Platform platform, String platformShopKey, boolean checkVersion) {
+        ProgramSnapshot cached = snapshots.get(new Key(platform, platformShopKey));
         if (cached != null
                 && System.nanoTime() - cached.loadedAtNanos() < ttlNanos
-                && repository.programVersion(cached.shop().id()) == cached.version()) {
+                // Unchecked only while installed: a caller's own check never runs for an uninstalled shop.
+                && ((!checkVersion && cached.shop().active())
+                        || repository.programVersion(cached.shop().id()) == cached.version())) {
             return Optional.of(cached);
         }
+        return reload(platform, platformShopKey);
+    }
+
+    private Optional<ProgramSnapshot> reload(Platform platform, String platformShopKey) {
+        Key key = new Key(platform, platformShopKey);
         Optional<ProgramSnapshot> loaded =
                 shops.findShop(platform, platformShopKey).map(this::load);
         loaded.ifPresentOrElse(snapshot -> keep(key, snapshot), () -> snapshots.remove(key));
         return loaded;
-    }
-
-    /** The current program of a shop the caller has looked up already. */
-    ProgramSnapshot current(Shop shop) {
-        return current(shop.platform(), shop.platformShopKey())
-                .orElseThrow(() -> new ShopNotFoundException(shop.id().toString()));
     }
 
     private ProgramSnapshot load(Shop found) {

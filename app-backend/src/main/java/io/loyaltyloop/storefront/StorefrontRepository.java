@@ -4,8 +4,11 @@ import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.POINTS_ACCOUNT;
 import static io.loyaltyloop.db.Tables.PROGRAM_VERSION;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
 import io.loyaltyloop.loyalty.TierSpend;
@@ -18,8 +21,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,17 +52,27 @@ class StorefrontRepository {
     }
 
     /**
-     * The customer's name, points, qualifying spend over the tier window, codes and open reviews;
-     * empty for a customer the shop has never sent.
+     * The shop's program version and, for a signed-in customer the shop knows, their name, points,
+     * qualifying spend over the tier window, codes and open reviews: one query, one row.
+     *
+     * @param externalId the host's customer id; null for a guest
      */
-    Optional<CustomerState> customer(
-            ShopId shop, String externalId, Instant tierWindowStart, Instant now, int maxCodes, int maxReviews) {
+    StateRead read(ShopId shop, String externalId, Instant tierWindowStart, Instant now, int maxCodes, int maxReviews) {
         Field<Long> shopId = val(shop.value());
+        Table<Record1<Long>> program = select(
+                        coalesce(max(PROGRAM_VERSION.VERSION), inline(0L)).as(PROGRAM_VERSION.VERSION))
+                .from(PROGRAM_VERSION)
+                .where(PROGRAM_VERSION.SHOP_ID.eq(shopId))
+                .asTable("program");
         Field<BigDecimal> spend = field(TierSpend.asOf(shopId, CUSTOMER.CUSTOMER_ID, tierWindowStart, now, 0));
         Field<List<CustomerCode>> codes = CustomerCodes.newestFirst(shopId, CUSTOMER.CUSTOMER_ID, maxCodes);
         Field<List<OpenReviewItem>> reviews =
                 OpenReviewItems.withinLinkValidity(shopId, CUSTOMER.CUSTOMER_ID, now, maxReviews);
+        Condition theCustomer = externalId == null
+                ? falseCondition()
+                : CUSTOMER.SHOP_ID.eq(shopId).and(CUSTOMER.EXTERNAL_ID.eq(externalId));
         return dsl.select(
+                        program.field(PROGRAM_VERSION.VERSION),
                         CUSTOMER.CUSTOMER_ID,
                         CUSTOMER.FIRST_NAME,
                         coalesce(POINTS_ACCOUNT.AVAILABLE, inline(0L)),
@@ -65,22 +81,28 @@ class StorefrontRepository {
                         spend,
                         codes,
                         reviews)
-                .from(CUSTOMER)
-                .leftJoin(POINTS_ACCOUNT)
-                .on(POINTS_ACCOUNT.SHOP_ID.eq(CUSTOMER.SHOP_ID))
-                .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(CUSTOMER.CUSTOMER_ID))
-                .where(CUSTOMER.SHOP_ID.eq(shop.value()))
-                .and(CUSTOMER.EXTERNAL_ID.eq(externalId))
-                .fetchOptional(r -> new CustomerState(
+                .from(program)
+                .leftJoin(CUSTOMER.leftJoin(POINTS_ACCOUNT)
+                        .on(POINTS_ACCOUNT.SHOP_ID.eq(CUSTOMER.SHOP_ID))
+                        .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(CUSTOMER.CUSTOMER_ID)))
+                .on(theCustomer)
+                .fetchSingle(r -> new StateRead(
                         r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8()));
+                        r.value2() == null
+                                ? Optional.empty()
+                                : Optional.of(new CustomerState(
+                                        r.value2(),
+                                        r.value3(),
+                                        r.value4(),
+                                        r.value5(),
+                                        r.value6(),
+                                        r.value7(),
+                                        r.value8(),
+                                        r.value9()))));
     }
+
+    /** The shop's program version as of the read, and the customer, if signed in and known. */
+    record StateRead(long programVersion, Optional<CustomerState> customer) {}
 
     /** One known customer as the storefront shows them; points are zero before any account exists. */
     record CustomerState(

@@ -30,6 +30,18 @@ class StorefrontRequests {
      *     read or write), 404 {@code unknown-shop} for a shop that has not installed the app
      */
     Verified verify(HttpServletRequest request) {
+        return verify(request, true);
+    }
+
+    /**
+     * The same with the kept program as it is, for {@link StorefrontState}, which compares its
+     * version in its own query (and answers 404 itself when the shop turns out uninstalled).
+     */
+    Verified verifyKeptProgram(HttpServletRequest request) {
+        return verify(request, false);
+    }
+
+    private Verified verify(HttpServletRequest request, boolean checkVersion) {
         AppProxySignature.ProxyRequest proxy;
         try {
             proxy = signature.verify(request.getQueryString());
@@ -38,12 +50,17 @@ class StorefrontRequests {
             throw new ProxyProblem(
                     HttpStatus.UNAUTHORIZED, "unsigned", "the request is not signed by Shopify's app proxy");
         }
-        // The cached program, version-checked: one indexed single-row read for a known shop.
-        ProgramSnapshot program = programs.current(Platform.SHOPIFY, proxy.shop())
+        // The kept program (one indexed single-row read for its version): no query per part.
+        ProgramSnapshot program = (checkVersion
+                        ? programs.current(Platform.SHOPIFY, proxy.shop())
+                        : programs.unchecked(Platform.SHOPIFY, proxy.shop()))
                 .filter(p -> p.shop().active())
-                .orElseThrow(() ->
-                        new ProxyProblem(HttpStatus.NOT_FOUND, "unknown-shop", "the shop has not installed the app"));
+                .orElseThrow(StorefrontRequests::notInstalled);
         return new Verified(program, proxy.loggedInCustomerId(), proxy);
+    }
+
+    static ProxyProblem notInstalled() {
+        return new ProxyProblem(HttpStatus.NOT_FOUND, "unknown-shop", "the shop has not installed the app");
     }
 
     /**

@@ -3,6 +3,7 @@ package io.loyaltyloop.storefront;
 import io.loyaltyloop.loyalty.TierSpend;
 import io.loyaltyloop.review.ReviewInvitations;
 import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.shop.ShopNotFoundException;
 import io.loyaltyloop.storefront.ProgramState.CodeView;
 import io.loyaltyloop.storefront.ProgramState.CustomerView;
 import io.loyaltyloop.storefront.ProgramState.NextTier;
@@ -12,6 +13,7 @@ import io.loyaltyloop.storefront.ProgramState.RewardView;
 import io.loyaltyloop.storefront.ProgramState.TierView;
 import io.loyaltyloop.storefront.ProgramState.WayToEarn;
 import io.loyaltyloop.storefront.StorefrontRepository.CustomerState;
+import io.loyaltyloop.storefront.StorefrontRepository.StateRead;
 import io.loyaltyloop.tier.Tier;
 import io.loyaltyloop.tier.TierLadder;
 import java.math.BigDecimal;
@@ -56,21 +58,40 @@ public class StorefrontState {
      *     with no points)
      */
     public ProgramState of(Shop shop, String customerId) {
-        return of(snapshots.current(shop), customerId);
+        ProgramSnapshot kept = snapshots
+                .unchecked(shop.platform(), shop.platformShopKey())
+                .orElseThrow(() -> new ShopNotFoundException(shop.id().toString()));
+        return of(kept, customerId, false);
     }
 
-    ProgramState of(ProgramSnapshot snapshot, String customerId) {
-        Shop shop = snapshot.shop();
+    /**
+     * The same for the proxy, from the program {@link StorefrontRequests} kept: 404 {@code
+     * unknown-shop} when the shop turns out to be uninstalled since.
+     */
+    ProgramState ofInstalled(ProgramSnapshot kept, String customerId) {
+        return of(kept, customerId, true);
+    }
+
+    private ProgramState of(ProgramSnapshot kept, String customerId, boolean installedOnly) {
         Instant now = clock.instant();
-        Optional<CustomerState> customer = customerId == null
-                ? Optional.empty()
-                : repository.customer(
-                        shop.id(),
-                        customerId,
-                        TierSpend.windowStart(now, snapshot.tierWindowMonths()),
-                        now,
-                        MAX_CODES,
-                        MAX_REVIEWS);
+        ProgramSnapshot snapshot = kept;
+        StateRead read = read(snapshot, customerId, now);
+        if (read.programVersion() != snapshot.version()) {
+            // The program changed since it was kept (here or on another instance): read it again,
+            // and the customer with it (the tier window may have changed).
+            snapshot = snapshots
+                    .reload(kept.shop())
+                    .filter(p -> !installedOnly || p.shop().active())
+                    .orElseThrow(() -> installedOnly
+                            ? StorefrontRequests.notInstalled()
+                            : new ShopNotFoundException(kept.shop().id().toString()));
+            read = read(snapshot, customerId, now);
+        }
+        return state(snapshot, customerId, read.customer());
+    }
+
+    private ProgramState state(ProgramSnapshot snapshot, String customerId, Optional<CustomerState> customer) {
+        Shop shop = snapshot.shop();
         boolean known = customer.isPresent();
         long available = customer.map(CustomerState::available).orElse(0L);
         List<RewardView> offered = snapshot.rewards().stream()
@@ -110,6 +131,16 @@ public class StorefrontState {
                 offered,
                 codes,
                 pending);
+    }
+
+    private StateRead read(ProgramSnapshot snapshot, String customerId, Instant now) {
+        return repository.read(
+                snapshot.shop().id(),
+                customerId,
+                TierSpend.windowStart(now, snapshot.tierWindowMonths()),
+                now,
+                MAX_CODES,
+                MAX_REVIEWS);
     }
 
     /**
