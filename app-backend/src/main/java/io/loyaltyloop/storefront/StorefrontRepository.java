@@ -4,7 +4,6 @@ import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.POINTS_ACCOUNT;
 import static io.loyaltyloop.db.Tables.PROGRAM_VERSION;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
@@ -18,12 +17,15 @@ import io.loyaltyloop.reward.CustomerCode;
 import io.loyaltyloop.reward.CustomerCodes;
 import io.loyaltyloop.shop.ShopId;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
@@ -37,9 +39,11 @@ import org.springframework.stereotype.Component;
 class StorefrontRepository {
 
     private final DSLContext dsl;
+    private final RenderedRead read;
 
     StorefrontRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.read = RenderedRead.render(dsl);
     }
 
     /** 0 until the shop's program was first changed (the triggers create the row). */
@@ -53,52 +57,122 @@ class StorefrontRepository {
 
     /**
      * The shop's program version and, for a signed-in customer the shop knows, their name, points,
-     * qualifying spend over the tier window, codes and open reviews: one query, one row.
+     * qualifying spend over the tier window, codes (at most {@link StorefrontState#MAX_CODES}) and
+     * open reviews (at most {@link StorefrontState#MAX_REVIEWS}): one query, one row.
      *
      * @param externalId the host's customer id; null for a guest
      */
-    StateRead read(ShopId shop, String externalId, Instant tierWindowStart, Instant now, int maxCodes, int maxReviews) {
-        Field<Long> shopId = val(shop.value());
-        Table<Record1<Long>> program = select(
-                        coalesce(max(PROGRAM_VERSION.VERSION), inline(0L)).as(PROGRAM_VERSION.VERSION))
-                .from(PROGRAM_VERSION)
-                .where(PROGRAM_VERSION.SHOP_ID.eq(shopId))
-                .asTable("program");
-        Field<BigDecimal> spend = field(TierSpend.asOf(shopId, CUSTOMER.CUSTOMER_ID, tierWindowStart, now, 0));
-        Field<List<CustomerCode>> codes = CustomerCodes.newestFirst(shopId, CUSTOMER.CUSTOMER_ID, maxCodes);
-        Field<List<OpenReviewItem>> reviews =
-                OpenReviewItems.withinLinkValidity(shopId, CUSTOMER.CUSTOMER_ID, now, maxReviews);
-        Condition theCustomer = externalId == null
-                ? falseCondition()
-                : CUSTOMER.SHOP_ID.eq(shopId).and(CUSTOMER.EXTERNAL_ID.eq(externalId));
-        return dsl.select(
-                        program.field(PROGRAM_VERSION.VERSION),
-                        CUSTOMER.CUSTOMER_ID,
-                        CUSTOMER.FIRST_NAME,
-                        coalesce(POINTS_ACCOUNT.AVAILABLE, inline(0L)),
-                        coalesce(POINTS_ACCOUNT.PENDING, inline(0L)),
-                        coalesce(POINTS_ACCOUNT.LIFETIME_EARNED, inline(0L)),
-                        spend,
-                        codes,
-                        reviews)
-                .from(program)
-                .leftJoin(CUSTOMER.leftJoin(POINTS_ACCOUNT)
-                        .on(POINTS_ACCOUNT.SHOP_ID.eq(CUSTOMER.SHOP_ID))
-                        .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(CUSTOMER.CUSTOMER_ID)))
-                .on(theCustomer)
-                .fetchSingle(r -> new StateRead(
-                        r.value1(),
-                        r.value2() == null
-                                ? Optional.empty()
-                                : Optional.of(new CustomerState(
-                                        r.value2(),
-                                        r.value3(),
-                                        r.value4(),
-                                        r.value5(),
-                                        r.value6(),
-                                        r.value7(),
-                                        r.value8(),
-                                        r.value9()))));
+    StateRead read(ShopId shop, String externalId, Instant tierWindowStart, Instant now) {
+        Record r = dsl.resultQuery(read.sql(), read.binds(shop.value(), externalId, tierWindowStart, now))
+                .coerce(read.fields())
+                .fetchSingle();
+        Long customerId = r.get(CUSTOMER.CUSTOMER_ID);
+        return new StateRead(
+                r.get(read.version()),
+                customerId == null
+                        ? Optional.empty()
+                        : Optional.of(new CustomerState(
+                                customerId,
+                                r.get(CUSTOMER.FIRST_NAME),
+                                r.get(read.available()),
+                                r.get(read.pending()),
+                                r.get(read.lifetime()),
+                                r.get(read.spend()),
+                                r.get(read.codes()),
+                                r.get(read.reviews()))));
+    }
+
+    /**
+     * The read's query, built and rendered once: jOOQ spends more CPU building and rendering this
+     * nested query than PostgreSQL spends running it. Built with sentinel values; each call's values
+     * take their bind positions ({@link #binds}).
+     */
+    private record RenderedRead(
+            String sql,
+            Object[] template,
+            Field<?>[] fields,
+            Field<Long> version,
+            Field<Long> available,
+            Field<Long> pending,
+            Field<Long> lifetime,
+            Field<BigDecimal> spend,
+            Field<List<CustomerCode>> codes,
+            Field<List<OpenReviewItem>> reviews) {
+
+        private static final long SHOP = Long.MIN_VALUE + 20260;
+        private static final String CUSTOMER_ID = "sentinel-customer-id";
+        // Far apart: every instant bound is one of them or a fixed distance from one (the review
+        // links' validity before now), whatever the shop's tier window.
+        private static final Instant WINDOW_START = Instant.parse("1000-01-01T00:00:00Z");
+        private static final Instant NOW = Instant.parse("3000-01-01T00:00:00Z");
+        private static final Instant BETWEEN = Instant.parse("2000-01-01T00:00:00Z");
+
+        static RenderedRead render(DSLContext dsl) {
+            Field<Long> shopId = val(SHOP);
+            Table<Record1<Long>> program = select(
+                            coalesce(max(PROGRAM_VERSION.VERSION), inline(0L)).as(PROGRAM_VERSION.VERSION))
+                    .from(PROGRAM_VERSION)
+                    .where(PROGRAM_VERSION.SHOP_ID.eq(shopId))
+                    .asTable("program");
+            Field<Long> version = program.field(PROGRAM_VERSION.VERSION);
+            Field<Long> available =
+                    coalesce(POINTS_ACCOUNT.AVAILABLE, inline(0L)).as("available");
+            Field<Long> pending = coalesce(POINTS_ACCOUNT.PENDING, inline(0L)).as("pending");
+            Field<Long> lifetime =
+                    coalesce(POINTS_ACCOUNT.LIFETIME_EARNED, inline(0L)).as("lifetime");
+            Field<BigDecimal> spend = field(TierSpend.asOf(shopId, CUSTOMER.CUSTOMER_ID, WINDOW_START, NOW, 0))
+                    .as("spend");
+            Field<List<CustomerCode>> codes = CustomerCodes.newestFirst(
+                            shopId, CUSTOMER.CUSTOMER_ID, StorefrontState.MAX_CODES)
+                    .as("codes");
+            Field<List<OpenReviewItem>> reviews = OpenReviewItems.withinLinkValidity(
+                            shopId, CUSTOMER.CUSTOMER_ID, NOW, StorefrontState.MAX_REVIEWS)
+                    .as("reviews");
+            var query = select(
+                            version,
+                            CUSTOMER.CUSTOMER_ID,
+                            CUSTOMER.FIRST_NAME,
+                            available,
+                            pending,
+                            lifetime,
+                            spend,
+                            codes,
+                            reviews)
+                    .from(program)
+                    .leftJoin(CUSTOMER.leftJoin(POINTS_ACCOUNT)
+                            .on(POINTS_ACCOUNT.SHOP_ID.eq(CUSTOMER.SHOP_ID))
+                            .and(POINTS_ACCOUNT.CUSTOMER_ID.eq(CUSTOMER.CUSTOMER_ID)))
+                    // A guest's null matches no one.
+                    .on(CUSTOMER.SHOP_ID.eq(shopId).and(CUSTOMER.EXTERNAL_ID.eq(val(CUSTOMER_ID))));
+            return new RenderedRead(
+                    dsl.render(query),
+                    dsl.extractBindValues(query).toArray(),
+                    query.getSelect().toArray(Field<?>[]::new),
+                    version,
+                    available,
+                    pending,
+                    lifetime,
+                    spend,
+                    codes,
+                    reviews);
+        }
+
+        Object[] binds(long shop, String externalId, Instant windowStart, Instant now) {
+            Object[] binds = template.clone();
+            for (int i = 0; i < binds.length; i++) {
+                if (binds[i] instanceof Long value && value == SHOP) {
+                    binds[i] = shop;
+                } else if (CUSTOMER_ID.equals(binds[i])) {
+                    binds[i] = externalId;
+                } else if (binds[i] instanceof OffsetDateTime at) {
+                    Instant sentinel = at.toInstant();
+                    Instant base = sentinel.isBefore(BETWEEN) ? WINDOW_START : NOW;
+                    Instant actual = (base == NOW ? now : windowStart).plus(Duration.between(base, sentinel));
+                    binds[i] = actual.atOffset(ZoneOffset.UTC);
+                }
+            }
+            return binds;
+        }
     }
 
     /** The shop's program version as of the read, and the customer, if signed in and known. */

@@ -135,12 +135,7 @@ public class StorefrontState {
 
     private StateRead read(ProgramSnapshot snapshot, String customerId, Instant now) {
         return repository.read(
-                snapshot.shop().id(),
-                customerId,
-                TierSpend.windowStart(now, snapshot.tierWindowMonths()),
-                now,
-                MAX_CODES,
-                MAX_REVIEWS);
+                snapshot.shop().id(), customerId, TierSpend.windowStart(now, snapshot.tierWindowMonths()), now);
     }
 
     /**
