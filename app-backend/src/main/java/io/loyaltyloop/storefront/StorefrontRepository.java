@@ -17,6 +17,8 @@ import io.loyaltyloop.reward.CustomerCode;
 import io.loyaltyloop.reward.CustomerCodes;
 import io.loyaltyloop.shop.ShopId;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -63,9 +65,19 @@ class StorefrontRepository {
      * @param externalId the host's customer id; null for a guest
      */
     StateRead read(ShopId shop, String externalId, Instant tierWindowStart, Instant now) {
-        Record r = dsl.resultQuery(read.sql(), read.binds(shop.value(), externalId, tierWindowStart, now))
-                .coerce(read.fields())
-                .fetchSingle();
+        Record r = dsl.connectionResult(connection -> {
+            // Plain JDBC with the rendered text: jOOQ's plain-SQL templating would scan it on every
+            // call; jOOQ still reads the row (the codes and reviews nested as JSON) by the fields.
+            try (PreparedStatement statement = connection.prepareStatement(read.sql())) {
+                Object[] binds = read.binds(shop.value(), externalId, tierWindowStart, now);
+                for (int i = 0; i < binds.length; i++) {
+                    statement.setObject(i + 1, binds[i]);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    return dsl.fetchSingle(rows, read.fields());
+                }
+            }
+        });
         Long customerId = r.get(CUSTOMER.CUSTOMER_ID);
         return new StateRead(
                 r.get(read.version()),
