@@ -15,10 +15,11 @@ create function program_version_bump() returns trigger language plpgsql as $$
 declare
     changed bigint := case when tg_op = 'DELETE' then old.shop_id else new.shop_id end;
 begin
-    -- The exists guard: while a shop row is deleted, its cascade must not recreate a row for it.
+    -- No row for a shop being deleted (its cascade) or erased (the shop/redact tombstone): the
+    -- erasure deletes the row last, and an erased shop reads as version 0 with nothing to show.
     insert into program_version as v (shop_id, version)
     select changed, 1
-    where exists (select 1 from shop where shop_id = changed)
+    where exists (select 1 from shop where shop_id = changed and status <> 'REDACTED')
     on conflict (shop_id) do update set version = v.version + 1;
     return null;
 end $$;
