@@ -25,9 +25,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds a customer's program state: the shop's part from its cached {@link ProgramSnapshot}
- * (checked against the shop's program version), the customer's part in one query ({@link
- * StorefrontRepository#customer}). Two short queries per call, never one per reward or order.
+ * Builds a customer's program state: the shop's part from its kept {@link ProgramSnapshot}, the
+ * customer's part and the shop's current program version in one query ({@link
+ * StorefrontRepository#read}); a changed version reloads the snapshot first. One query per call,
+ * never one per reward or order.
  */
 @Component
 public class StorefrontState {
