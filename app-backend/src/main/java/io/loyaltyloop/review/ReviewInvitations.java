@@ -22,6 +22,12 @@ public interface ReviewInvitations {
      */
     List<PendingReview> pendingFor(ShopId shop, long customerId, int limit);
 
+    /**
+     * The same for items a read model fetched itself ({@link OpenReviewItems}), in their order:
+     * each with a fresh signed link.
+     */
+    List<PendingReview> linked(ShopId shop, List<OpenReviewItem> items);
+
     /** Whether the order's customer has submitted a review for any item of the order. */
     boolean anyReviewSubmitted(ShopId shop, long orderId);
 }

@@ -59,36 +59,14 @@ class ReviewRepository {
                 .fetch(r -> new ReviewableItem(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    /**
-     * The customer's items still to review across their orders paid since {@code paidSince}, newest
-     * order first, one per order and product: one query, for the storefront.
-     */
-    List<OpenItem> openItems(ShopId shop, long customerId, Instant paidSince, int limit) {
-        return dsl.select(
-                        SHOP_ORDER.ORDER_ID,
-                        SHOP_ORDER.ORDER_NAME,
-                        ORDER_LINE.PRODUCT_ID,
-                        min(ORDER_LINE.TITLE),
-                        SHOP_ORDER.PAID_AT)
-                .from(ORDER_LINE)
-                .join(SHOP_ORDER)
-                .on(SHOP_ORDER.SHOP_ID.eq(ORDER_LINE.SHOP_ID))
-                .and(SHOP_ORDER.ORDER_ID.eq(ORDER_LINE.ORDER_ID))
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId))
-                .and(SHOP_ORDER.PAID_AT.ge(utc(paidSince)))
-                .and(reviewable())
-                .and(reviewed().isFalse())
-                .groupBy(SHOP_ORDER.ORDER_ID, SHOP_ORDER.ORDER_NAME, ORDER_LINE.PRODUCT_ID, SHOP_ORDER.PAID_AT)
-                .orderBy(SHOP_ORDER.PAID_AT.desc(), SHOP_ORDER.ORDER_ID.desc(), ORDER_LINE.PRODUCT_ID)
-                .limit(limit)
-                .fetch(r -> new OpenItem(r.value1(), r.value2(), r.value3(), r.value4()));
+    /** {@link OpenReviewItems}: newest order first, one per order and product, for the storefront. */
+    List<OpenReviewItem> openItems(ShopId shop, long customerId, Instant paidSince, int limit) {
+        return dsl.fetch(OpenReviewItems.paidSince(DSL.val(shop.value()), DSL.val(customerId), paidSince, limit))
+                .map(OpenReviewItems::toItem);
     }
 
-    record OpenItem(long orderId, String orderName, String productId, String title) {}
-
     /** Whether the order line's product was reviewed for its order. */
-    private static Field<Boolean> reviewed() {
+    static Field<Boolean> reviewed() {
         return DSL.field(exists(selectOne()
                 .from(REVIEW)
                 .where(REVIEW.SHOP_ID.eq(ORDER_LINE.SHOP_ID))
@@ -97,7 +75,7 @@ class ReviewRepository {
     }
 
     /** A line of a paid, uncancelled order that is no gift card, has a product and is not refunded in full. */
-    private static Condition reviewable() {
+    static Condition reviewable() {
         var refunded = DSL.select(coalesce(sum(REFUND_LINE.QUANTITY), inline(BigDecimal.ZERO)))
                 .from(REFUND_LINE)
                 .where(REFUND_LINE.SHOP_ID.eq(ORDER_LINE.SHOP_ID))

@@ -48,7 +48,7 @@ public class ReviewService {
         return repository.items(shop, orderId, null);
     }
 
-    List<ReviewRepository.OpenItem> openItems(ShopId shop, long customerId, Instant paidSince, int limit) {
+    List<OpenReviewItem> openItems(ShopId shop, long customerId, Instant paidSince, int limit) {
         return repository.openItems(shop, customerId, paidSince, limit);
     }
 

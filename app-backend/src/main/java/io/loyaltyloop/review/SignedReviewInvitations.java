@@ -40,9 +40,13 @@ class SignedReviewInvitations implements ReviewInvitations {
 
     @Override
     public List<PendingReview> pendingFor(ShopId shop, long customerId, int limit) {
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(VALIDITY);
-        return reviews.openItems(shop, customerId, now.minus(VALIDITY), limit).stream()
+        return linked(shop, reviews.openItems(shop, customerId, clock.instant().minus(VALIDITY), limit));
+    }
+
+    @Override
+    public List<PendingReview> linked(ShopId shop, List<OpenReviewItem> items) {
+        Instant expiresAt = clock.instant().plus(VALIDITY);
+        return items.stream()
                 .map(item -> new PendingReview(
                         item.productId(),
                         item.title(),

@@ -22,7 +22,7 @@ class CustomerProxyController {
 
     @GetMapping("/proxy/customer")
     ResponseEntity<ProgramState> customer(HttpServletRequest request) {
-        StorefrontRequests.Verified verified = requests.verify(request);
-        return ProxyResponses.ok(state.of(verified.shop(), verified.customerId()));
+        StorefrontRequests.Verified verified = requests.verifyKeptProgram(request);
+        return ProxyResponses.ok(state.ofInstalled(verified.program(), verified.customerId()));
     }
 }

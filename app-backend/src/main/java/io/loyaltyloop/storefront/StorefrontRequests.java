@@ -2,7 +2,6 @@ package io.loyaltyloop.storefront;
 
 import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
-import io.loyaltyloop.shop.ShopService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +18,11 @@ class StorefrontRequests {
     private static final Logger log = LoggerFactory.getLogger(StorefrontRequests.class);
 
     private final AppProxySignature signature;
-    private final ShopService shops;
+    private final ProgramSnapshots programs;
 
-    StorefrontRequests(AppProxySignature signature, ShopService shops) {
+    StorefrontRequests(AppProxySignature signature, ProgramSnapshots programs) {
         this.signature = signature;
-        this.shops = shops;
+        this.programs = programs;
     }
 
     /**
@@ -31,6 +30,18 @@ class StorefrontRequests {
      *     read or write), 404 {@code unknown-shop} for a shop that has not installed the app
      */
     Verified verify(HttpServletRequest request) {
+        return verify(request, true);
+    }
+
+    /**
+     * The same with the kept program as it is, for {@link StorefrontState}, which compares its
+     * version in its own query (and answers 404 itself when the shop turns out uninstalled).
+     */
+    Verified verifyKeptProgram(HttpServletRequest request) {
+        return verify(request, false);
+    }
+
+    private Verified verify(HttpServletRequest request, boolean checkVersion) {
         AppProxySignature.ProxyRequest proxy;
         try {
             proxy = signature.verify(request.getQueryString());
@@ -39,11 +50,17 @@ class StorefrontRequests {
             throw new ProxyProblem(
                     HttpStatus.UNAUTHORIZED, "unsigned", "the request is not signed by Shopify's app proxy");
         }
-        Shop shop = shops.findShop(Platform.SHOPIFY, proxy.shop())
-                .filter(Shop::active)
-                .orElseThrow(() ->
-                        new ProxyProblem(HttpStatus.NOT_FOUND, "unknown-shop", "the shop has not installed the app"));
-        return new Verified(shop, proxy.loggedInCustomerId(), proxy);
+        // The kept program (one indexed single-row read for its version): no query per part.
+        ProgramSnapshot program = (checkVersion
+                        ? programs.current(Platform.SHOPIFY, proxy.shop())
+                        : programs.unchecked(Platform.SHOPIFY, proxy.shop()))
+                .filter(p -> p.shop().active())
+                .orElseThrow(StorefrontRequests::notInstalled);
+        return new Verified(program, proxy.loggedInCustomerId(), proxy);
+    }
+
+    static ProxyProblem notInstalled() {
+        return new ProxyProblem(HttpStatus.NOT_FOUND, "unknown-shop", "the shop has not installed the app");
     }
 
     /**
@@ -51,7 +68,11 @@ class StorefrontRequests {
      *
      * @param customerId the signed-in customer's host id, null for a guest
      */
-    record Verified(Shop shop, String customerId, AppProxySignature.ProxyRequest proxy) {
+    record Verified(ProgramSnapshot program, String customerId, AppProxySignature.ProxyRequest proxy) {
+
+        Shop shop() {
+            return program.shop();
+        }
 
         String parameter(String name) {
             return proxy.parameters().get(name);

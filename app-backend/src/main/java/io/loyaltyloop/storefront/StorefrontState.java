@@ -1,115 +1,142 @@
 package io.loyaltyloop.storefront;
 
-import io.loyaltyloop.loyalty.Balance;
-import io.loyaltyloop.loyalty.EarningRule;
-import io.loyaltyloop.loyalty.EarningService;
-import io.loyaltyloop.loyalty.LoyaltyService;
-import io.loyaltyloop.loyalty.Standing;
+import io.loyaltyloop.loyalty.TierSpend;
 import io.loyaltyloop.review.ReviewInvitations;
-import io.loyaltyloop.review.ReviewService;
-import io.loyaltyloop.reward.RewardService;
-import io.loyaltyloop.shop.ProgramSettings;
 import io.loyaltyloop.shop.Shop;
-import io.loyaltyloop.shop.ShopService;
+import io.loyaltyloop.shop.ShopNotFoundException;
 import io.loyaltyloop.storefront.ProgramState.CodeView;
 import io.loyaltyloop.storefront.ProgramState.CustomerView;
 import io.loyaltyloop.storefront.ProgramState.NextTier;
 import io.loyaltyloop.storefront.ProgramState.PointsView;
-import io.loyaltyloop.storefront.ProgramState.ProgramView;
 import io.loyaltyloop.storefront.ProgramState.ReviewView;
 import io.loyaltyloop.storefront.ProgramState.RewardView;
-import io.loyaltyloop.storefront.ProgramState.ShopView;
 import io.loyaltyloop.storefront.ProgramState.TierView;
 import io.loyaltyloop.storefront.ProgramState.WayToEarn;
+import io.loyaltyloop.storefront.StorefrontRepository.CustomerState;
+import io.loyaltyloop.storefront.StorefrontRepository.StateRead;
 import io.loyaltyloop.tier.Tier;
 import io.loyaltyloop.tier.TierLadder;
-import io.loyaltyloop.tier.TierService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds a customer's program state from the core facades: one query per part (shop settings, rule,
- * review settings, ladder, rewards, the customer's standing and spend, codes, open reviews), never
- * one per reward or order.
+ * Builds a customer's program state: the shop's part from its kept {@link ProgramSnapshot}, the
+ * customer's part and the shop's current program version in one query ({@link
+ * StorefrontRepository#read}); a changed version reloads the snapshot first. One query per call,
+ * never one per reward or order.
  */
 @Component
-class StorefrontState {
+public class StorefrontState {
 
     /** Enough for the panel; older codes stay in the customer's emails. */
     static final int MAX_CODES = 20;
 
     static final int MAX_REVIEWS = 10;
 
-    private final ShopService shops;
-    private final LoyaltyService loyalty;
-    private final EarningService earning;
-    private final TierService tiers;
-    private final RewardService rewards;
-    private final ReviewService reviews;
+    private final ProgramSnapshots snapshots;
+    private final StorefrontRepository repository;
     private final ReviewInvitations invitations;
+    private final Clock clock;
 
     StorefrontState(
-            ShopService shops,
-            LoyaltyService loyalty,
-            EarningService earning,
-            TierService tiers,
-            RewardService rewards,
-            ReviewService reviews,
-            ReviewInvitations invitations) {
-        this.shops = shops;
-        this.loyalty = loyalty;
-        this.earning = earning;
-        this.tiers = tiers;
-        this.rewards = rewards;
-        this.reviews = reviews;
+            ProgramSnapshots snapshots, StorefrontRepository repository, ReviewInvitations invitations, Clock clock) {
+        this.snapshots = snapshots;
+        this.repository = repository;
         this.invitations = invitations;
+        this.clock = clock;
     }
 
-    ProgramState of(Shop shop, String customerId) {
-        ProgramSettings settings = shops.settings(shop.id());
-        EarningRule rule = earning.rule(shop.id());
-        TierLadder ladder = tiers.ladder(shop.id());
-        Optional<Standing> standing = customerId == null
-                ? Optional.empty()
-                : loyalty.standing(shop.id(), customerId, settings.tierWindowMonths());
-        long available = standing.map(s -> s.balance().available()).orElse(0L);
-        List<RewardView> offered = rewards.rewards(shop.id()).stream()
+    /**
+     * The program state {@code GET /proxy/customer} answers for a shop already looked up (any
+     * platform): the shop's program, and the customer's points, tier, codes and open reviews.
+     *
+     * @param customerId the host's customer id; null for a guest (an unknown id gets the program
+     *     with no points)
+     */
+    public ProgramState of(Shop shop, String customerId) {
+        ProgramSnapshot kept = snapshots
+                .unchecked(shop.platform(), shop.platformShopKey())
+                .orElseThrow(() -> new ShopNotFoundException(shop.id().toString()));
+        return of(kept, customerId, false);
+    }
+
+    /**
+     * The same for the proxy, from the program {@link StorefrontRequests} kept: 404 {@code
+     * unknown-shop} when the shop turns out to be uninstalled since.
+     */
+    ProgramState ofInstalled(ProgramSnapshot kept, String customerId) {
+        return of(kept, customerId, true);
+    }
+
+    private ProgramState of(ProgramSnapshot kept, String customerId, boolean installedOnly) {
+        Instant now = clock.instant();
+        ProgramSnapshot snapshot = kept;
+        StateRead read = read(snapshot, customerId, now);
+        if (read.programVersion() != snapshot.version()) {
+            // The program changed since it was kept (here or on another instance): read it again,
+            // and the customer with it (the tier window may have changed).
+            snapshot = snapshots
+                    .reload(kept.shop())
+                    .filter(p -> !installedOnly || p.shop().active())
+                    .orElseThrow(() -> installedOnly
+                            ? StorefrontRequests.notInstalled()
+                            : new ShopNotFoundException(kept.shop().id().toString()));
+            read = read(snapshot, customerId, now);
+        }
+        return state(snapshot, customerId, read.customer());
+    }
+
+    private ProgramState state(ProgramSnapshot snapshot, String customerId, Optional<CustomerState> customer) {
+        Shop shop = snapshot.shop();
+        boolean known = customer.isPresent();
+        long available = customer.map(CustomerState::available).orElse(0L);
+        List<RewardView> offered = snapshot.rewards().stream()
                 .map(r -> new RewardView(
                         r.id(),
                         r.name(),
                         r.kind().name(),
                         r.discountValue() == null ? null : money(r.discountValue()),
                         r.pointsCost(),
-                        standing.isPresent() && available >= r.pointsCost()))
+                        known && available >= r.pointsCost()))
                 .toList();
-        ProgramView program = new ProgramView(
-                plain(rule.pointsPerUnit()), settings.pendingDays(), waysToEarn(shop, rule.pointsPerUnit()));
-        ShopView shopView = new ShopView(shop.name(), shop.currency().getCurrencyCode());
-        if (standing.isEmpty()) {
+        if (!known) {
             CustomerView unknown = customerId == null ? null : new CustomerView(customerId, null);
-            return new ProgramState(shopView, unknown, program, PointsView.NONE, null, offered, List.of(), List.of());
+            return new ProgramState(
+                    snapshot.shopView(),
+                    unknown,
+                    snapshot.program(),
+                    PointsView.NONE,
+                    null,
+                    offered,
+                    List.of(),
+                    List.of());
         }
-        Standing known = standing.get();
-        Balance balance = known.balance();
-        List<CodeView> codes = rewards.codes(shop.id(), customerId, MAX_CODES).stream()
+        CustomerState state = customer.get();
+        List<CodeView> codes = state.codes().stream()
                 .map(c -> new CodeView(c.reward(), c.code(), c.status().name(), c.createdAt()))
                 .toList();
-        List<ReviewView> pending = invitations.pendingFor(shop.id(), known.customerId(), MAX_REVIEWS).stream()
+        List<ReviewView> pending = invitations.linked(shop.id(), state.openReviews()).stream()
                 .map(p -> new ReviewView(p.productId(), p.title(), p.orderName(), p.url()))
                 .toList();
         return new ProgramState(
-                shopView,
-                new CustomerView(customerId, known.firstName()),
-                program,
-                new PointsView(balance.available(), balance.pending(), balance.lifetimeEarned()),
-                tier(ladder, known.tierSpend()),
+                snapshot.shopView(),
+                new CustomerView(customerId, state.firstName()),
+                snapshot.program(),
+                new PointsView(state.available(), state.pending(), state.lifetime()),
+                tier(snapshot.ladder(), state.tierSpend()),
                 offered,
                 codes,
                 pending);
+    }
+
+    private StateRead read(ProgramSnapshot snapshot, String customerId, Instant now) {
+        return repository.read(
+                snapshot.shop().id(), customerId, TierSpend.windowStart(now, snapshot.tierWindowMonths()), now);
     }
 
     /**
@@ -129,16 +156,6 @@ class StorefrontState {
                 reached.map(Tier::name).orElse(null),
                 plain(reached.map(Tier::earnMultiplier).orElse(BigDecimal.ONE)),
                 next);
-    }
-
-    private List<WayToEarn> waysToEarn(Shop shop, BigDecimal pointsPerUnit) {
-        List<WayToEarn> ways = new ArrayList<>();
-        ways.add(orderWay(pointsPerUnit));
-        long reviewPoints = reviews.settings(shop.id()).incentivePoints();
-        if (reviewPoints > 0) {
-            ways.add(new WayToEarn("REVIEW", reviewPoints, null));
-        }
-        return ways;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.loyaltyloop.journey;
 
 import io.loyaltyloop.email.EmailOutbox;
 import io.loyaltyloop.email.OutgoingEmail;
+import io.loyaltyloop.review.OpenReviewItem;
 import io.loyaltyloop.review.PendingReview;
 import io.loyaltyloop.review.ReviewInvitations;
 import io.loyaltyloop.review.ReviewInvite;
@@ -44,6 +45,11 @@ final class FakeJourneyPartners implements EmailOutbox, ReviewInvitations, Surve
 
     @Override
     public List<PendingReview> pendingFor(ShopId shop, long customerId, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public List<PendingReview> linked(ShopId shop, List<OpenReviewItem> items) {
         return List.of();
     }
 

@@ -19,7 +19,6 @@ import io.loyaltyloop.system.Transactions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -164,8 +163,7 @@ public class LoyaltyService {
             long customerId = customer.value1();
             Balance balance = ledger.balance(shop, customerId).orElse(new Balance(0, 0, 0, 0, null, null));
             Instant now = clock.instant();
-            Instant windowStart =
-                    now.atOffset(ZoneOffset.UTC).minusMonths(tierWindowMonths).toInstant();
+            Instant windowStart = TierSpend.windowStart(now, tierWindowMonths);
             BigDecimal spend = orders.spendAsOf(shop, customerId, windowStart, now, 0);
             return new Standing(customerId, customer.value2(), balance, spend);
         });

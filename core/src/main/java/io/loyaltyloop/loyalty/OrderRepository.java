@@ -6,11 +6,10 @@ import static io.loyaltyloop.db.Tables.REFUND_LINE;
 import static io.loyaltyloop.db.Tables.SHOP_ORDER;
 import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.val;
 
 import io.loyaltyloop.db.tables.records.ShopOrderRecord;
 import io.loyaltyloop.lifecycle.OrderLine;
@@ -208,41 +207,9 @@ class OrderRepository {
                 .fetchSingle(0, BigDecimal.class);
     }
 
-    /**
-     * The customer's qualifying spend in [from, asOf) as the books stood at {@code asOf}: paid in
-     * that range, not cancelled before {@code asOf}, less what refunds before {@code asOf} took back
-     * of the eligible amounts. Later cancellations and refunds do not count, whenever they arrive.
-     */
+    /** {@link TierSpend#asOf}: the one definition of qualifying spend. */
     BigDecimal spendAsOf(ShopId shop, long customerId, Instant from, Instant asOf, long excludingOrderId) {
-        var refundedBefore = select(coalesce(sum(REFUND_LINE.AMOUNT), BigDecimal.ZERO))
-                .from(REFUND_LINE)
-                .join(ORDER_REFUND)
-                .on(ORDER_REFUND
-                        .SHOP_ID
-                        .eq(REFUND_LINE.SHOP_ID)
-                        .and(ORDER_REFUND.ORDER_ID.eq(REFUND_LINE.ORDER_ID))
-                        .and(ORDER_REFUND.EXTERNAL_REFUND_ID.eq(REFUND_LINE.EXTERNAL_REFUND_ID)))
-                .join(ORDER_LINE)
-                .on(ORDER_LINE
-                        .SHOP_ID
-                        .eq(REFUND_LINE.SHOP_ID)
-                        .and(ORDER_LINE.ORDER_ID.eq(REFUND_LINE.ORDER_ID))
-                        .and(ORDER_LINE.EXTERNAL_LINE_ID.eq(REFUND_LINE.EXTERNAL_LINE_ID)))
-                .where(REFUND_LINE.SHOP_ID.eq(SHOP_ORDER.SHOP_ID))
-                .and(REFUND_LINE.ORDER_ID.eq(SHOP_ORDER.ORDER_ID))
-                .and(ORDER_LINE.ELIGIBLE.isTrue())
-                .and(ORDER_REFUND.REFUNDED_AT.lt(utc(asOf)));
-        return dsl.select(coalesce(
-                        sum(greatest(SHOP_ORDER.ELIGIBLE_AMOUNT.minus(field(refundedBefore)), inline(BigDecimal.ZERO))),
-                        BigDecimal.ZERO))
-                .from(SHOP_ORDER)
-                .where(SHOP_ORDER.SHOP_ID.eq(shop.value()))
-                .and(SHOP_ORDER.CUSTOMER_ID.eq(customerId))
-                .and(SHOP_ORDER.PAID_AT.ge(utc(from)))
-                .and(SHOP_ORDER.PAID_AT.lt(utc(asOf)))
-                .and(SHOP_ORDER.CANCELLED_AT.isNull().or(SHOP_ORDER.CANCELLED_AT.ge(utc(asOf))))
-                .and(SHOP_ORDER.ORDER_ID.ne(excludingOrderId))
-                .fetchSingle(0, BigDecimal.class);
+        return dsl.fetchValue(TierSpend.asOf(val(shop.value()), val(customerId), from, asOf, excludingOrderId));
     }
 
     /**

@@ -22,6 +22,7 @@ import static io.loyaltyloop.db.Tables.POINTS_LEDGER;
 import static io.loyaltyloop.db.Tables.POINTS_MIRROR;
 import static io.loyaltyloop.db.Tables.PROCESSED_EVENT;
 import static io.loyaltyloop.db.Tables.PROGRAM_SETTINGS;
+import static io.loyaltyloop.db.Tables.PROGRAM_VERSION;
 import static io.loyaltyloop.db.Tables.REDEMPTION;
 import static io.loyaltyloop.db.Tables.REDEMPTION_ISSUE;
 import static io.loyaltyloop.db.Tables.REFUND_LINE;
@@ -82,7 +83,9 @@ class ShopErasure {
             EARNING_EXCLUSION,
             EARNING_RULE,
             PROGRAM_SETTINGS,
-            REVIEW_SETTINGS);
+            REVIEW_SETTINGS,
+            // Last: deleting the program tables above bumps it (the tombstone below no longer does).
+            PROGRAM_VERSION);
 
     private final DSLContext dsl;
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record1;
 
 class RewardRepository {
 
@@ -114,28 +115,12 @@ class RewardRepository {
 
     /** The customer's reserved and issued codes, newest first, with the reward's current name. */
     List<CustomerCode> codes(ShopId shop, String externalCustomerId, int limit) {
-        return dsl.select(
-                        REDEMPTION.REDEMPTION_ID,
-                        REWARD.NAME,
-                        REDEMPTION.DISCOUNT_CODE,
-                        REDEMPTION.STATUS,
-                        REDEMPTION.CREATED_AT)
-                .from(REDEMPTION)
-                .join(CUSTOMER)
-                .on(CUSTOMER.SHOP_ID.eq(REDEMPTION.SHOP_ID).and(CUSTOMER.CUSTOMER_ID.eq(REDEMPTION.CUSTOMER_ID)))
-                .join(REWARD)
-                .on(REWARD.SHOP_ID.eq(REDEMPTION.SHOP_ID).and(REWARD.REWARD_ID.eq(REDEMPTION.REWARD_ID)))
-                .where(REDEMPTION.SHOP_ID.eq(shop.value()))
+        return dsl.select(CustomerCodes.newestFirst(CUSTOMER.SHOP_ID, CUSTOMER.CUSTOMER_ID, limit))
+                .from(CUSTOMER)
+                .where(CUSTOMER.SHOP_ID.eq(shop.value()))
                 .and(CUSTOMER.EXTERNAL_ID.eq(externalCustomerId))
-                .and(REDEMPTION.STATUS.ne(RedemptionStatus.FAILED.name()))
-                .orderBy(REDEMPTION.CREATED_AT.desc(), REDEMPTION.REDEMPTION_ID.desc())
-                .limit(limit)
-                .fetch(r -> new CustomerCode(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        RedemptionStatus.valueOf(r.value4()),
-                        r.value5().toInstant()));
+                .fetchOptional(Record1::value1)
+                .orElse(List.of());
     }
 
     Optional<Redemption> findByKey(ShopId shop, String idempotencyKey) {
