@@ -104,6 +104,30 @@ public abstract class BackendTest {
                 .toList();
     }
 
+    /** The subjects of the messages, in their order. */
+    protected static List<String> subjectsOf(List<MimeMessage> messages) {
+        return messages.stream()
+                .map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    /** A multipart message's plain-text part, decoded. */
+    protected static String plainTextOf(MimeMessage message) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no text/plain part");
+    }
+
     /** The port the test SMTP server listens on. */
     protected static int smtpPort() {
         return SMTP.getSmtp().getPort();
