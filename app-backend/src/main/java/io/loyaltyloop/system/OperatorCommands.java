@@ -28,7 +28,8 @@ public final class OperatorCommands {
     private static final Map<List<String>, String> COMMANDS = Map.of(
             List.of("ledger", "verify"), "ledger-verify",
             List.of("admin", "create-account"), "admin-create-account",
-            List.of("broadleaf", "register-site"), "broadleaf-register-site");
+            List.of("broadleaf", "register-site"), "broadleaf-register-site",
+            List.of("broadleaf", "rotate-secret"), "broadleaf-rotate-secret");
 
     /** Command options that take a value, which may follow as the next argument ({@code --shop x}). */
     private static final Set<String> VALUE_OPTIONS = Set.of(
@@ -51,6 +52,8 @@ public final class OperatorCommands {
                           --timezone <zone> [--owner-email <email>]
                           registers a Broadleaf site and prints its shared secret once; with
                           --owner-email also creates that OWNER login (password as above)
+          broadleaf rotate-secret --site-id <id>
+                          prints a new shared secret once; the previous one stays valid for 24 h
 
         Commands use the same database as the backend (spring.datasource.*, DATABASE_URL, or the
         embedded PostgreSQL in loyalty.database.embedded.data-directory, running or not).
@@ -58,6 +61,7 @@ public final class OperatorCommands {
         Exit status: 0 done (ledger verify: books consistent), 1 ledger verify: mismatches found;
                      admin create-account: refused (unknown store, duplicate, weak password),
                      broadleaf register-site: refused (bad option, site already registered),
+                     broadleaf rotate-secret: no such site,
                      2 usage error, 3 could not run (for example, the database is unreachable)\
         """;
 

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** {@code broadleaf register-site}, as an operator runs it beside the running backend. */
+/** {@code broadleaf register-site} and {@code rotate-secret}, as an operator runs them beside the backend. */
 @ExtendWith(OutputCaptureExtension.class)
 class RegisterSiteCommandTest extends BackendTest {
 
@@ -119,8 +119,36 @@ class RegisterSiteCommandTest extends BackendTest {
         assertThat(shops.findShop(Platform.BROADLEAF, siteId)).isEmpty();
     }
 
+    @Test
+    void rotatingPrintsTheNewSecretOnceAndKeepsThePreviousOneValid(CapturedOutput output) {
+        BroadleafSites.Registered registered = BroadleafFixtures.register(sites, "https://r.example");
+
+        int exitCode = command("rotate-secret", "--site-id", registered.site().siteId());
+
+        assertThat(exitCode).as(output.getErr()).isZero();
+        Matcher secret =
+                Pattern.compile("^([A-Za-z0-9_-]{43})$", Pattern.MULTILINE).matcher(output.getOut());
+        assertThat(secret.find()).as(output.getOut()).isTrue();
+        assertThat(sites.acceptedSecrets(registered.site().shop().id()))
+                .containsExactly(secret.group(1), registered.secret());
+    }
+
+    @Test
+    void rotatingAnUnknownSiteIsRefused(CapturedOutput output) {
+        int exitCode = command("rotate-secret", "--site-id", BroadleafFixtures.siteId());
+
+        assertThat(exitCode).isEqualTo(RotateSecretCommand.UNKNOWN_SITE);
+        assertThat(output.getErr()).contains("No Broadleaf site");
+    }
+
     private int registerSite(String... options) {
-        List<String> args = new ArrayList<>(List.of("broadleaf", "register-site"));
+        List<String> all = new ArrayList<>(List.of("register-site"));
+        all.addAll(List.of(options));
+        return command(all.toArray(String[]::new));
+    }
+
+    private int command(String... options) {
+        List<String> args = new ArrayList<>(List.of("broadleaf"));
         args.addAll(List.of(options));
         args.add("--loyalty.database.embedded.data-directory=" + DATA_DIRECTORY);
         args.add("--loyalty.broadleaf.secret-key=" + BROADLEAF_SECRET_KEY);
