@@ -125,6 +125,18 @@ public class BroadleafSites {
         return secrets;
     }
 
+    /**
+     * When the secret was last set, and until when the one before is accepted (null when there is
+     * none, or its 24 hours are over).
+     */
+    public record SecretDates(Instant rotatedAt, Instant previousValidUntil) {}
+
+    public SecretDates secretDates(ShopId shop) {
+        SiteRepository.StoredSite row = stored(shop);
+        Instant previous = row.previousValidUntil();
+        return new SecretDates(row.rotatedAt(), previous != null && now().isBefore(previous) ? previous : null);
+    }
+
     /** A new secret, returned once; the current one stays valid for {@link #ROTATION_OVERLAP}. */
     public String rotate(ShopId shop) {
         requireStorage();

@@ -12,7 +12,13 @@ import org.jooq.DSLContext;
 class SiteRepository {
 
     /** A site's row, secrets still encrypted. */
-    record StoredSite(long shopId, String baseUrl, byte[] secret, byte[] previousSecret, Instant previousValidUntil) {}
+    record StoredSite(
+            long shopId,
+            String baseUrl,
+            byte[] secret,
+            byte[] previousSecret,
+            Instant previousValidUntil,
+            Instant rotatedAt) {}
 
     private final DSLContext dsl;
 
@@ -30,7 +36,8 @@ class SiteRepository {
                         r.getPreviousSecret(),
                         r.getPreviousValidUntil() == null
                                 ? null
-                                : r.getPreviousValidUntil().toInstant()));
+                                : r.getPreviousValidUntil().toInstant(),
+                        r.getRotatedAt().toInstant()));
     }
 
     /** Inserts the site's row, or returns false when the shop already has one. */
