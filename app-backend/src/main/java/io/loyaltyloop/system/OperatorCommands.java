@@ -121,6 +121,7 @@ public final class OperatorCommands {
                 "--" + COMMAND_PROPERTY + "=" + command,
                 "--db-scheduler.enabled=false",
                 "--loyalty.shopify.inbox.enabled=false",
+                "--loyalty.broadleaf.inbox.enabled=false",
                 "--spring.flyway.enabled=false"));
 
         SpringApplication app = new SpringApplication(application);
