@@ -42,6 +42,9 @@ import org.springframework.util.FileSystemUtils;
             "db-scheduler.polling-interval=500ms",
             // Tests that look at inbox rows must not race the worker; InboxWorkerTest drives it.
             "loyalty.shopify.inbox.enabled=false",
+            "loyalty.broadleaf.inbox.enabled=false",
+            // Broadleaf sites in tests are WireMock on http://localhost.
+            "loyalty.broadleaf.allow-http-site-urls=true",
             // Likewise the Shopify sweeps: their tests drive them by hand, against WireMock.
             "loyalty.shopify.issuing.enabled=false",
             "loyalty.shopify.mirror.enabled=false",
@@ -66,6 +69,12 @@ public abstract class BackendTest {
 
     /** The secret before a rotation, which the backend still accepts. */
     protected static final String SHOPIFY_PREVIOUS_SECRET = randomSecret();
+
+    /**
+     * The key of the Broadleaf sites' secrets for this run: generated, never in the repository. The
+     * Shopify token key stays unset, as tests of the backend without one expect.
+     */
+    protected static final String BROADLEAF_SECRET_KEY = randomKey();
 
     /** Where Shopify sends merchants back to; https, as in production, so cookies are Secure. */
     protected static final String APP_URL = "https://loyalty-loop.test";
@@ -93,6 +102,30 @@ public abstract class BackendTest {
         return Arrays.stream(SMTP.getReceivedMessages())
                 .filter(m -> isTo(m, address))
                 .toList();
+    }
+
+    /** The subjects of the messages, in their order. */
+    protected static List<String> subjectsOf(List<MimeMessage> messages) {
+        return messages.stream()
+                .map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    /** A multipart message's plain-text part, decoded. */
+    protected static String plainTextOf(MimeMessage message) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no text/plain part");
     }
 
     /** The port the test SMTP server listens on. */
@@ -140,10 +173,21 @@ public abstract class BackendTest {
         registry.add("loyalty.shopify.max-webhook-body", () -> MAX_WEBHOOK_BODY + "B");
     }
 
+    @DynamicPropertySource
+    static void broadleaf(DynamicPropertyRegistry registry) {
+        registry.add("loyalty.broadleaf.secret-key", () -> BROADLEAF_SECRET_KEY);
+    }
+
     private static String randomSecret() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return HexFormat.of().formatHex(secret);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static Path freshDataDirectory() {

@@ -53,19 +53,28 @@ class ProductReviewsProxyController {
             log.info("app proxy request refused: {}", e.getMessage());
             return problem(HttpStatus.UNAUTHORIZED, "the request is not signed by Shopify's app proxy");
         }
-        if (productId.length() > 64) {
-            return problem(HttpStatus.BAD_REQUEST, "product id is longer than 64 characters");
-        }
-        Integer limit = limit(proxy.parameters().get("limit"));
-        if (limit == null) {
-            return problem(HttpStatus.BAD_REQUEST, "limit must be a number from 1 to " + MAX_LIMIT);
-        }
         Shop shop = shops.findShop(Platform.SHOPIFY, proxy.shop())
                 .filter(Shop::active)
                 .orElse(null);
         if (shop == null) {
             return problem(HttpStatus.NOT_FOUND, "the shop has not installed the app");
         }
+        return answer(shop, productId, proxy.parameters().get("limit"));
+    }
+
+    /** The answer for an installed shop's product, once the caller is verified (also Broadleaf's). */
+    ResponseEntity<?> answer(Shop shop, String productId, String limitParameter) {
+        if (productId.length() > 64) {
+            return problem(HttpStatus.BAD_REQUEST, "product id is longer than 64 characters");
+        }
+        Integer limit = limit(limitParameter);
+        if (limit == null) {
+            return problem(HttpStatus.BAD_REQUEST, "limit must be a number from 1 to " + MAX_LIMIT);
+        }
+        return answer(shop, productId, limit.intValue());
+    }
+
+    private ResponseEntity<?> answer(Shop shop, String productId, int limit) {
         ProductRating rating = reviews.rating(shop.id(), productId);
         List<Review> shown = reviews.published(shop.id(), productId, limit);
         List<ReviewView> published = shown.stream().map(ReviewView::of).toList();

@@ -31,6 +31,10 @@ class ProxyResponses {
 
     @ExceptionHandler(ProxyProblem.class)
     ResponseEntity<ProblemDetail> problem(ProxyProblem problem) {
+        return problemOf(problem);
+    }
+
+    static ResponseEntity<ProblemDetail> problemOf(ProxyProblem problem) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         detail.setType(URI.create(PROBLEM_BASE + problem.type()));
         return ResponseEntity.status(problem.status())

@@ -31,7 +31,7 @@ class RedeemProxyController {
                 redemptions.redeem(verified.shop(), verified.customerId(), id, verified.parameter("request_key")));
     }
 
-    private static long rewardId(String value) {
+    static long rewardId(String value) {
         if (!value.matches("\\d{1,18}")) {
             throw new ProxyProblem(HttpStatus.NOT_FOUND, "unknown-reward", "no reward " + value);
         }

@@ -9,7 +9,6 @@ import io.loyaltyloop.reward.Redemption;
 import io.loyaltyloop.reward.Reward;
 import io.loyaltyloop.reward.RewardNotFoundException;
 import io.loyaltyloop.reward.RewardService;
-import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shopify.sync.RewardIssuer;
 import io.loyaltyloop.storefront.ProgramState.PointsView;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A customer's redeem from the storefront: reserve (the core's idempotent {@link
- * RewardService#redeem}), then, on Shopify, create the code in the store within {@link
+ * RewardService#redeem}), then create the code in the host store (Shopify, Broadleaf) within {@link
  * #ISSUE_BUDGET}; what is not done by then the issuing sweep finishes, and the answer says RESERVED.
  */
 @Component
@@ -71,7 +70,7 @@ class StorefrontRedemptions {
             throw new ProxyProblem(
                     HttpStatus.CONFLICT, "request-key-reused", "request_key was used for another reward");
         }
-        if (shop.platform() == Platform.SHOPIFY) {
+        if (issuer.issues(shop.platform())) {
             redemption = issuer.issueNow(shop.id(), redemption.id(), ISSUE_BUDGET);
         }
         Balance balance = loyalty.balance(shop.id(), customerId).orElseThrow();

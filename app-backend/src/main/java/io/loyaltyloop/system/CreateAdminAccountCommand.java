@@ -6,11 +6,7 @@ import io.loyaltyloop.admin.access.AdminRole;
 import io.loyaltyloop.admin.access.StoreKeys;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopService;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.boot.ApplicationArguments;
@@ -28,7 +24,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = OperatorCommands.COMMAND_PROPERTY, havingValue = "admin-create-account")
 class CreateAdminAccountCommand implements ApplicationRunner, ExitCodeGenerator {
 
-    static final String PASSWORD_VARIABLE = "LOYALTY_ADMIN_PASSWORD";
+    static final String PASSWORD_VARIABLE = OperatorPassword.VARIABLE;
     static final int REFUSED = 1;
 
     private final ShopService shops;
@@ -42,9 +38,9 @@ class CreateAdminAccountCommand implements ApplicationRunner, ExitCodeGenerator 
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        Optional<String> store = option(args, "shop");
-        Optional<String> email = option(args, "email");
-        Optional<AdminRole> role = option(args, "role").flatMap(CreateAdminAccountCommand::role);
+        Optional<String> store = OperatorCommands.option(args, "shop");
+        Optional<String> email = OperatorCommands.option(args, "email");
+        Optional<AdminRole> role = OperatorCommands.option(args, "role").flatMap(CreateAdminAccountCommand::role);
         if (store.isEmpty() || email.isEmpty() || role.isEmpty()) {
             System.err.println("Usage: admin create-account --shop <store> --email <email> --role OWNER|STAFF");
             exitCode = OperatorCommands.USAGE_ERROR;
@@ -57,7 +53,7 @@ class CreateAdminAccountCommand implements ApplicationRunner, ExitCodeGenerator 
             return;
         }
         try {
-            accounts.create(shop.get().id(), email.get(), password(), role.get());
+            accounts.create(shop.get().id(), email.get(), OperatorPassword.read(), role.get());
         } catch (AdminAccountException e) {
             System.err.println("Not created: " + e.getMessage());
             exitCode = REFUSED;
@@ -71,24 +67,6 @@ class CreateAdminAccountCommand implements ApplicationRunner, ExitCodeGenerator 
     @Override
     public int getExitCode() {
         return exitCode;
-    }
-
-    private static String password() throws IOException {
-        String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return fromEnvironment;
-        }
-        // Not closed: it is the process's stdin.
-        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line = stdin.readLine();
-        return line == null ? "" : line;
-    }
-
-    private static Optional<String> option(ApplicationArguments args, String name) {
-        List<String> values = args.getOptionValues(name);
-        return values == null || values.size() != 1 || values.getFirst().isBlank()
-                ? Optional.empty()
-                : Optional.of(values.getFirst().trim());
     }
 
     private static Optional<AdminRole> role(String value) {

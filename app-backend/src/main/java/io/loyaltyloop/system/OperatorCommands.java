@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -25,10 +27,13 @@ public final class OperatorCommands {
 
     private static final Map<List<String>, String> COMMANDS = Map.of(
             List.of("ledger", "verify"), "ledger-verify",
-            List.of("admin", "create-account"), "admin-create-account");
+            List.of("admin", "create-account"), "admin-create-account",
+            List.of("broadleaf", "register-site"), "broadleaf-register-site",
+            List.of("broadleaf", "rotate-secret"), "broadleaf-rotate-secret");
 
     /** Command options that take a value, which may follow as the next argument ({@code --shop x}). */
-    private static final Set<String> VALUE_OPTIONS = Set.of("--shop", "--email", "--role");
+    private static final Set<String> VALUE_OPTIONS = Set.of(
+            "--shop", "--email", "--role", "--site-id", "--name", "--url", "--currency", "--timezone", "--owner-email");
 
     static final String USAGE = """
         Usage: java -jar loyalty-loop.jar [--property=value ...] [command]
@@ -43,16 +48,32 @@ public final class OperatorCommands {
                           myshopify.com domain or the Broadleaf site id. The password is read from
                           LOYALTY_ADMIN_PASSWORD or, when that is unset, from the first line of stdin;
                           never from an argument, which other users of the machine could see
+          broadleaf register-site --site-id <id> --name <name> --url <https://site> --currency <ISO>
+                          --timezone <zone> [--owner-email <email>]
+                          registers a Broadleaf site and prints its shared secret once; with
+                          --owner-email also creates that OWNER login (password as above)
+          broadleaf rotate-secret --site-id <id>
+                          prints a new shared secret once; the previous one stays valid for 24 h
 
         Commands use the same database as the backend (spring.datasource.*, DATABASE_URL, or the
         embedded PostgreSQL in loyalty.database.embedded.data-directory, running or not).
 
         Exit status: 0 done (ledger verify: books consistent), 1 ledger verify: mismatches found;
                      admin create-account: refused (unknown store, duplicate, weak password),
+                     broadleaf register-site: refused (bad option, site already registered),
+                     broadleaf rotate-secret: no such site,
                      2 usage error, 3 could not run (for example, the database is unreachable)\
         """;
 
     private OperatorCommands() {}
+
+    /** A command's option given exactly once and not blank, trimmed; empty otherwise. */
+    public static Optional<String> option(ApplicationArguments args, String name) {
+        List<String> values = args.getOptionValues(name);
+        return values == null || values.size() != 1 || values.getFirst().isBlank()
+                ? Optional.empty()
+                : Optional.of(values.getFirst().trim());
+    }
 
     /** Whether the arguments name a command: anything that is not a {@code --property=value} option. */
     public static boolean isCommand(String[] args) {
@@ -100,6 +121,7 @@ public final class OperatorCommands {
                 "--" + COMMAND_PROPERTY + "=" + command,
                 "--db-scheduler.enabled=false",
                 "--loyalty.shopify.inbox.enabled=false",
+                "--loyalty.broadleaf.inbox.enabled=false",
                 "--spring.flyway.enabled=false"));
 
         SpringApplication app = new SpringApplication(application);

@@ -2,6 +2,9 @@ package io.loyaltyloop.privacy;
 
 import static io.loyaltyloop.db.Tables.ADMIN_ACCOUNT;
 import static io.loyaltyloop.db.Tables.AUDIT_LOG;
+import static io.loyaltyloop.db.Tables.BROADLEAF_INBOX;
+import static io.loyaltyloop.db.Tables.BROADLEAF_NONCE;
+import static io.loyaltyloop.db.Tables.BROADLEAF_SITE;
 import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.DATA_REQUEST_EXPORT;
 import static io.loyaltyloop.db.Tables.EARNING_EXCLUSION;
@@ -78,6 +81,9 @@ class ShopErasure {
             ADMIN_ACCOUNT,
             DATA_REQUEST_EXPORT,
             SHOP_ACCESS_TOKEN,
+            BROADLEAF_INBOX,
+            BROADLEAF_NONCE,
+            BROADLEAF_SITE,
             REWARD,
             TIER,
             EARNING_EXCLUSION,

@@ -5,6 +5,7 @@ import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.shopify.admin.AccessTokens;
+import io.loyaltyloop.system.AccessTokenCipher;
 import io.loyaltyloop.system.Transactions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

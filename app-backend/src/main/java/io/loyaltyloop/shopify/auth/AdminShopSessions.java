@@ -6,6 +6,7 @@ import io.loyaltyloop.admin.access.ShopSessions;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shopify.ShopifyProperties;
 import io.loyaltyloop.shopify.admin.ShopifyAdminException;
+import io.loyaltyloop.system.TokenStorageUnavailableException;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 

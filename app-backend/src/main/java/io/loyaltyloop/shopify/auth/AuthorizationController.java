@@ -2,6 +2,7 @@ package io.loyaltyloop.shopify.auth;
 
 import io.loyaltyloop.shopify.ShopifyProperties;
 import io.loyaltyloop.shopify.admin.ShopifyAdminException;
+import io.loyaltyloop.system.TokenStorageUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLEncoder;

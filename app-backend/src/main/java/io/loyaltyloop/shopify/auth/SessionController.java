@@ -3,6 +3,7 @@ package io.loyaltyloop.shopify.auth;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shopify.ShopifyProperties;
 import io.loyaltyloop.shopify.admin.ShopifyAdminException;
+import io.loyaltyloop.system.TokenStorageUnavailableException;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -6,6 +6,7 @@ import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.shopify.importing.OrderImportRepository;
 import io.loyaltyloop.shopify.importing.OrderImportStarter;
+import io.loyaltyloop.system.TokenStorageUnavailableException;
 import io.loyaltyloop.system.Transactions;
 import java.time.Clock;
 import java.util.Optional;

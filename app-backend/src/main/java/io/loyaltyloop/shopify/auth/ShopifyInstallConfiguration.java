@@ -5,6 +5,7 @@ import io.loyaltyloop.shopify.ShopifyProperties;
 import io.loyaltyloop.shopify.admin.AdminSleeper;
 import io.loyaltyloop.shopify.admin.ShopifyAdminProperties;
 import io.loyaltyloop.shopify.importing.OrderImportRepository;
+import io.loyaltyloop.system.AccessTokenCipher;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;

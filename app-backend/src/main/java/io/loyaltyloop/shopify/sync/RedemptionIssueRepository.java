@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -31,8 +32,8 @@ class RedemptionIssueRepository {
     /** One taken redemption and the number of this attempt (1 = first). */
     record Claim(ShopId shop, long redemptionId, int attempt) {}
 
-    /** Gives every RESERVED redemption of a Shopify shop a schedule row, due now. */
-    int enlist(Instant now) {
+    /** Gives every RESERVED redemption of a shop on one of the platforms a schedule row, due now. */
+    int enlist(Instant now, Set<Platform> platforms) {
         var issue = REDEMPTION_ISSUE.as("i");
         return dsl.insertInto(
                         REDEMPTION_ISSUE,
@@ -44,7 +45,8 @@ class RedemptionIssueRepository {
                         .join(SHOP)
                         .on(SHOP.SHOP_ID.eq(REDEMPTION.SHOP_ID))
                         .where(REDEMPTION.STATUS.eq(RedemptionStatus.RESERVED.name()))
-                        .and(SHOP.PLATFORM.eq(Platform.SHOPIFY.name()))
+                        .and(SHOP.PLATFORM.in(
+                                platforms.stream().map(Platform::name).toList()))
                         .andNotExists(DSL.selectOne()
                                 .from(issue)
                                 .where(issue.SHOP_ID.eq(REDEMPTION.SHOP_ID))

@@ -7,12 +7,13 @@ import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopService;
-import io.loyaltyloop.shopify.admin.AdminUserErrorsException;
 import io.loyaltyloop.system.RetryBackoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns RESERVED redemptions of Shopify shops into single-use discount codes, exactly once.
+ * Turns RESERVED redemptions into single-use codes in the host store, exactly once: Shopify
+ * discount codes, and through the other {@link RewardCodeChannel}s (Broadleaf offer codes) the same
+ * schedule, lease, backoff and outcomes for the other platforms.
  *
  * <p>The code was chosen when the points were reserved, and {@link AdminDiscountCodes} treats "code
  * taken" by our own discount for the same customer as an earlier attempt's success, so any retry —
@@ -44,7 +47,7 @@ public class RewardIssuer {
     private final RedemptionIssueRepository schedule;
     private final RewardService rewards;
     private final ShopService shops;
-    private final AdminDiscountCodes codes;
+    private final Map<Platform, RewardCodeChannel> channels;
     private final RewardIssuingProperties properties;
     private final Clock clock;
     private final Executor background;
@@ -57,10 +60,26 @@ public class RewardIssuer {
             RewardIssuingProperties properties,
             Clock clock,
             Executor background) {
+        this(dsl, rewards, shops, codes, List.of(), properties, clock, background);
+    }
+
+    /** @param otherChannels the channels of platforms other than Shopify */
+    RewardIssuer(
+            DSLContext dsl,
+            RewardService rewards,
+            ShopService shops,
+            AdminDiscountCodes codes,
+            List<RewardCodeChannel> otherChannels,
+            RewardIssuingProperties properties,
+            Clock clock,
+            Executor background) {
+        Map<Platform, RewardCodeChannel> byPlatform = new EnumMap<>(Platform.class);
+        byPlatform.put(Platform.SHOPIFY, new ShopifyCodeChannel(codes));
+        otherChannels.forEach(c -> byPlatform.put(c.platform(), c));
+        this.channels = Map.copyOf(byPlatform);
         this.schedule = new RedemptionIssueRepository(dsl);
         this.rewards = rewards;
         this.shops = shops;
-        this.codes = codes;
         this.properties = properties;
         this.clock = clock;
         this.background = background;
@@ -69,7 +88,7 @@ public class RewardIssuer {
     /** One round of the sweep: takes due redemptions and tries each once. Returns how many it took. */
     public int sweepOnce() {
         Instant now = clock.instant();
-        schedule.enlist(now);
+        schedule.enlist(now, channels.keySet());
         List<RedemptionIssueRepository.Claim> claims =
                 schedule.claimDue(now, now.plus(properties.lease()), properties.batchSize());
         claims.forEach(this::attempt);
@@ -82,8 +101,8 @@ public class RewardIssuer {
      * the sweep. Returns the redemption as it stands when the call returns.
      */
     public Redemption issueNow(ShopId shop, long redemptionId, Duration budget) {
-        if (shops.getShop(shop).platform() != Platform.SHOPIFY) {
-            throw new IllegalArgumentException("shop " + shop + " is not a Shopify shop");
+        if (!issues(shops.getShop(shop).platform())) {
+            throw new IllegalArgumentException("shop " + shop + " is on a platform without reward codes");
         }
         Redemption before = current(shop, redemptionId);
         if (before.status() != RedemptionStatus.RESERVED) {
@@ -113,6 +132,11 @@ public class RewardIssuer {
         return current(shop, redemptionId);
     }
 
+    /** Whether codes are issued for shops of the platform. */
+    public boolean issues(Platform platform) {
+        return channels.containsKey(platform);
+    }
+
     private Redemption current(ShopId shop, long redemptionId) {
         return rewards.find(shop, redemptionId)
                 .orElseThrow(() -> new IllegalArgumentException("no redemption " + redemptionId + " in shop " + shop));
@@ -126,26 +150,20 @@ public class RewardIssuer {
         }
         Redemption redemption = found.get();
         Shop shop = shops.getShop(shopId);
-        if (shop.platform() != Platform.SHOPIFY) {
+        RewardCodeChannel channel = channels.get(shop.platform());
+        if (channel == null) {
             return;
         }
         if (!shop.active()) {
             failForGood(claim, "the shop has uninstalled the app");
             return;
         }
-        AdminRewardCode code;
         try {
-            code = RewardCodeMapping.toAdmin(redemption);
-        } catch (IllegalArgumentException e) {
-            failForGood(claim, "the reward cannot be created in Shopify: " + e.getMessage());
-            return;
-        }
-        try {
-            AdminDiscountCodes.Issued issued = codes.issue(shop.platformShopKey(), code);
-            rewards.markIssued(shopId, claim.redemptionId(), issued.discountId());
+            String codeId = channel.issue(shop, redemption);
+            rewards.markIssued(shopId, claim.redemptionId(), codeId);
             schedule.settled(claim, null);
-        } catch (AdminUserErrorsException e) {
-            failForGood(claim, "Shopify refused the discount: " + e.getMessage());
+        } catch (PermanentIssueFailure e) {
+            failForGood(claim, e.getMessage());
         } catch (RuntimeException e) {
             String error = RetryBackoff.describe(e);
             if (claim.attempt() >= properties.maxAttempts()) {

@@ -14,6 +14,7 @@ import java.util.function.IntSupplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +43,7 @@ class ShopifySyncJobs {
             RewardService rewards,
             ShopService shops,
             ShopifyAdminClient client,
+            ObjectProvider<RewardCodeChannel> otherChannels,
             RewardIssuingProperties properties,
             Clock clock) {
         return new RewardIssuer(
@@ -49,6 +51,7 @@ class ShopifySyncJobs {
                 rewards,
                 shops,
                 new AdminDiscountCodes(client),
+                otherChannels.orderedStream().toList(),
                 properties,
                 clock,
                 // Attempts that outlive the storefront's wait go on here; virtual threads cost nothing idle.

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The admin's delivery health, from the webhook inbox (this package), the email outbox and reward
  * issuing (each read by a repository beside its feature). The inbox is keyed by the shop's
- * myshopify.com domain, so a shop's rows are those of its own domain; a shop that is not on Shopify
- * has none.
+ * myshopify.com domain, so a shop's rows are those of its own domain; a shop on another platform
+ * (Broadleaf) has its inbox read through that platform's {@link PlatformInboxHealth}.
  */
 @Component
 public class AdminDeliveryHealth implements DeliveryHealth {
@@ -36,6 +36,7 @@ public class AdminDeliveryHealth implements DeliveryHealth {
     private final Transactions transactions;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<PlatformInboxHealth> otherInboxes;
 
     AdminDeliveryHealth(
             InboxHealthRepository inbox,
@@ -43,7 +44,9 @@ public class AdminDeliveryHealth implements DeliveryHealth {
             IssuingHealthRepository issuing,
             ShopService shops,
             DSLContext dsl,
-            Clock clock) {
+            Clock clock,
+            List<PlatformInboxHealth> otherInboxes) {
+        this.otherInboxes = List.copyOf(otherInboxes);
         this.inbox = inbox;
         this.outbox = outbox;
         this.issuing = issuing;
@@ -55,6 +58,10 @@ public class AdminDeliveryHealth implements DeliveryHealth {
 
     @Override
     public Webhooks webhooks(ShopId shop, int parkedLimit) {
+        Optional<PlatformInboxHealth> other = otherInbox(shop);
+        if (other.isPresent()) {
+            return other.get().webhooks(shop, parkedLimit);
+        }
         Optional<String> domain = domain(shop);
         if (domain.isEmpty()) {
             return new Webhooks(false, Map.of(), 0, null, 0, List.of());
@@ -83,6 +90,10 @@ public class AdminDeliveryHealth implements DeliveryHealth {
 
     @Override
     public RetryOutcome retry(ShopId shop, String actor, String topic, String eventId) {
+        Optional<PlatformInboxHealth> other = otherInbox(shop);
+        if (other.isPresent()) {
+            return other.get().retry(shop, actor, topic, eventId);
+        }
         Optional<String> domain = domain(shop);
         if (domain.isEmpty()) {
             return RetryOutcome.NOT_FOUND;
@@ -103,6 +114,10 @@ public class AdminDeliveryHealth implements DeliveryHealth {
 
     @Override
     public int retryAllParked(ShopId shop, String actor) {
+        Optional<PlatformInboxHealth> other = otherInbox(shop);
+        if (other.isPresent()) {
+            return other.get().retryAllParked(shop, actor);
+        }
         Optional<String> domain = domain(shop);
         if (domain.isEmpty()) {
             return 0;
@@ -114,6 +129,12 @@ public class AdminDeliveryHealth implements DeliveryHealth {
             }
             return retried;
         });
+    }
+
+    /** The inbox of the shop's platform when that is not Shopify's (Broadleaf's), if there is one. */
+    private Optional<PlatformInboxHealth> otherInbox(ShopId id) {
+        Platform platform = shops.getShop(id).platform();
+        return otherInboxes.stream().filter(i -> i.platform() == platform).findFirst();
     }
 
     /** The shop's myshopify.com domain, the inbox's key; empty for a shop not on Shopify. */

@@ -1,8 +1,6 @@
 package io.loyaltyloop.shopify.webhook;
 
-import io.loyaltyloop.lifecycle.OrderLifecycleEvent;
-import io.loyaltyloop.loyalty.ApplyOutcome;
-import io.loyaltyloop.loyalty.ApplyResult;
+import io.loyaltyloop.loyalty.LifecycleBatch;
 import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
@@ -52,6 +50,22 @@ public class InboxWorker {
     private final ShopLifecycleHandlers lifecycle;
     private final InboxProperties properties;
     private final Clock clock;
+    private final LifecycleBatch.Outcomes<InboxEntry> outcomes = new LifecycleBatch.Outcomes<>() {
+        @Override
+        public void applied(InboxEntry entry) {
+            inbox.markDone(entry.delivery());
+        }
+
+        @Override
+        public void rejected(InboxEntry entry, String reason) {
+            park(entry, reason);
+        }
+
+        @Override
+        public void failed(InboxEntry entry, String error) {
+            retryLater(entry, error);
+        }
+    };
 
     public InboxWorker(
             InboxRepository inbox,
@@ -86,8 +100,7 @@ public class InboxWorker {
     public int drainOnce() {
         List<InboxEntry> batch =
                 inbox.lease(properties.batchSize(), clock.instant().plus(properties.lease()));
-        List<Mapped> mapped = new ArrayList<>();
-        List<OrderLifecycleEvent> events = new ArrayList<>();
+        LifecycleBatch<InboxEntry> mapped = new LifecycleBatch<>();
         List<ForShop> lifecycleDeliveries = new ArrayList<>();
         Map<String, Optional<Shop>> shopsByDomain = new HashMap<>();
         for (InboxEntry entry : batch) {
@@ -117,17 +130,11 @@ public class InboxWorker {
                 case ShopifyMapping.Events e
                 when !shop.get().active() && !d.topic().equals("customers/redact") ->
                     inbox.markDone(d, "not applied: the shop is uninstalled");
-                case ShopifyMapping.Events e -> {
-                    mapped.add(new Mapped(
-                            entry, events.size(), events.size() + e.events().size()));
-                    events.addAll(e.events());
-                }
+                case ShopifyMapping.Events e -> mapped.add(entry, e.events());
                 case ShopifyMapping.HandledElsewhere h -> lifecycleDeliveries.add(new ForShop(entry, shop.get()));
             }
         }
-        if (!mapped.isEmpty()) {
-            apply(mapped, events);
-        }
+        mapped.apply(loyalty, outcomes);
         // After the batch's order facts, so that an uninstall or erasure comes after the orders that
         // arrived with it rather than being undone by them.
         lifecycleDeliveries.forEach(this::handleLifecycle);
@@ -149,28 +156,6 @@ public class InboxWorker {
         parkReason.ifPresentOrElse(reason -> park(f.entry(), reason), () -> inbox.markDone(d));
     }
 
-    private void apply(List<Mapped> mapped, List<OrderLifecycleEvent> events) {
-        List<ApplyResult> results;
-        try {
-            results = events.isEmpty() ? List.of() : loyalty.applyAll(events);
-        } catch (RuntimeException e) {
-            // The database, not the delivery: try the whole batch again later.
-            mapped.forEach(m -> retryLater(m.entry(), e.toString()));
-            return;
-        }
-        for (Mapped m : mapped) {
-            Optional<String> rejection = results.subList(m.from(), m.to()).stream()
-                    .filter(r -> r.outcome() == ApplyOutcome.REJECTED)
-                    .map(ApplyResult::error)
-                    .findFirst();
-            if (rejection.isPresent()) {
-                park(m.entry(), rejection.get());
-            } else {
-                inbox.markDone(m.entry().delivery());
-            }
-        }
-    }
-
     private void retryLater(InboxEntry entry, String reason) {
         int attempts = entry.attempts() + 1;
         if (attempts >= properties.maxAttempts()) {
@@ -190,7 +175,4 @@ public class InboxWorker {
 
     /** A delivery for the lifecycle handlers, with the shop it is for. */
     private record ForShop(InboxEntry entry, Shop shop) {}
-
-    /** An inbox entry and where its events sit in the batch's event list. */
-    private record Mapped(InboxEntry entry, int from, int to) {}
 }

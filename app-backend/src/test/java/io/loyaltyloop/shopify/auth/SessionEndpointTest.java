@@ -22,6 +22,7 @@ import io.loyaltyloop.shop.Platform;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.shopify.ShopifyProperties;
+import io.loyaltyloop.system.AccessTokenCipher;
 import io.loyaltyloop.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -10,6 +10,8 @@ import io.loyaltyloop.shopify.ShopifyProperties;
 import io.loyaltyloop.shopify.admin.RecordingSleeper;
 import io.loyaltyloop.shopify.admin.ShopifyAdminProperties;
 import io.loyaltyloop.shopify.importing.OrderImportRepository;
+import io.loyaltyloop.system.AccessTokenCipher;
+import io.loyaltyloop.system.AccessTokenCipherTest;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.util.unit.DataSize;

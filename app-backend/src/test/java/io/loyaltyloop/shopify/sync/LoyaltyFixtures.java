@@ -11,12 +11,13 @@ import java.math.BigDecimal;
 import org.jooq.DSLContext;
 
 /** Customers with points and rewards on offer, written straight to the shared test database. */
-final class LoyaltyFixtures {
+public final class LoyaltyFixtures {
 
     private LoyaltyFixtures() {}
 
     /** A customer with this Shopify id and these available points. */
-    static void customerWithPoints(DSLContext dsl, LoyaltyService loyalty, Shop shop, String externalId, long points) {
+    public static void customerWithPoints(
+            DSLContext dsl, LoyaltyService loyalty, Shop shop, String externalId, long points) {
         dsl.insertInto(CUSTOMER)
                 .set(CUSTOMER.SHOP_ID, shop.id().value())
                 .set(CUSTOMER.EXTERNAL_ID, externalId)
@@ -24,7 +25,7 @@ final class LoyaltyFixtures {
         loyalty.adjust(new ManualAdjustment(shop.id(), externalId, points, "welcome bonus", "test"));
     }
 
-    static long reward(DSLContext dsl, Shop shop, RewardKind kind, BigDecimal value, long pointsCost) {
+    public static long reward(DSLContext dsl, Shop shop, RewardKind kind, BigDecimal value, long pointsCost) {
         return dsl.insertInto(REWARD)
                 .set(REWARD.SHOP_ID, shop.id().value())
                 .set(REWARD.NAME, kind.name().toLowerCase())

@@ -284,13 +284,13 @@ class RewardIssuerTest extends BackendTest {
     }
 
     @Test
-    void issueNowRefusesAShopThatIsNotOnShopify() {
+    void issueNowRefusesAShopOnAPlatformWithoutAChannel() {
         Shop broadleaf = new ShopService(dsl)
                 .register(new NewShop(Platform.BROADLEAF, "site-" + shop.id().value(), "Broadleaf site", "USD", "UTC"));
 
         assertThatThrownBy(() -> issuer().issueNow(broadleaf.id(), 1, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a Shopify shop");
+                .hasMessageContaining("platform without reward codes");
         assertThat(shopify.server.getAllServeEvents()).isEmpty();
     }
 

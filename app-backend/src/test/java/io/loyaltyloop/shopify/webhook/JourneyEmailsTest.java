@@ -119,7 +119,7 @@ class JourneyEmailsTest extends BackendTest {
                         "Your order #9999 is in transit",
                         "Your order #9999 has been delivered");
         MimeMessage shipped = received().get(1);
-        assertThat(text(shipped)).contains("1z827wk74630");
+        assertThat(plainTextOf(shipped)).contains("1z827wk74630");
         assertThat(shipped.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 
         // when a dispatcher takes the due review request and dies before finishing it
@@ -132,8 +132,8 @@ class JourneyEmailsTest extends BackendTest {
 
         // and its links open the review form
         Matcher link = Pattern.compile(Pattern.quote(LINKS_BASE_URL) + "/r/[A-Za-z0-9_.-]+")
-                .matcher(text(received().get(4)));
-        assertThat(link.find()).as(text(received().get(4))).isTrue();
+                .matcher(plainTextOf(received().get(4)));
+        assertThat(link.find()).as(plainTextOf(received().get(4))).isTrue();
         // The link is on the configured public URL; the same path on this test's port.
         URI local = URI.create(link.group().replace(LINKS_BASE_URL, "http://localhost:" + port));
         HttpResponse<String> form =
@@ -173,7 +173,7 @@ class JourneyEmailsTest extends BackendTest {
         assertThat(alerts).hasSize(1);
         assertThat(alerts.getFirst().getSubject()).isEqualTo("Stuck shipment: order #9999");
         assertThat(alerts.getFirst().getHeader("List-Unsubscribe")).isNull();
-        assertThat(text(alerts.getFirst()))
+        assertThat(plainTextOf(alerts.getFirst()))
                 .contains("for John Smith", "no tracking movement for 6 days", "1z827wk74630")
                 .doesNotContain("Unsubscribe");
     }
@@ -212,9 +212,9 @@ class JourneyEmailsTest extends BackendTest {
         assertThat(subjects()).hasSize(3);
         assertThat(subjects().get(1)).matches("You earned \\d+ points");
         assertThat(subjects().get(2)).isEqualTo("You can now redeem Free shipping");
-        assertThat(text(received().get(1)))
+        assertThat(plainTextOf(received().get(1)))
                 .contains("with order #9999", "https://" + domain + "/account", "Unsubscribe");
-        assertThat(text(received().get(2))).contains("https://" + domain + "/account");
+        assertThat(plainTextOf(received().get(2))).contains("https://" + domain + "/account");
     }
 
     /** Shopify's example order, paid by this test's buyer the day after the install. */
@@ -264,25 +264,6 @@ class JourneyEmailsTest extends BackendTest {
     }
 
     private List<String> subjects() {
-        return received().stream()
-                .map(m -> {
-                    try {
-                        return m.getSubject();
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
-    }
-
-    /** The plain-text part, decoded. */
-    private static String text(MimeMessage message) throws Exception {
-        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            if (parts.getBodyPart(i).isMimeType("text/plain")) {
-                return (String) parts.getBodyPart(i).getContent();
-            }
-        }
-        throw new AssertionError("no text/plain part");
+        return subjectsOf(received());
     }
 }

@@ -1,4 +1,4 @@
-package io.loyaltyloop.shopify.auth;
+package io.loyaltyloop.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +8,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-class AccessTokenCipherTest {
+public class AccessTokenCipherTest {
 
-    static String randomKey() {
+    public static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

@@ -1,4 +1,4 @@
-package io.loyaltyloop.shopify.auth;
+package io.loyaltyloop.system;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Without a key ({@code LOYALTY_TOKEN_KEY} unset) the backend still starts; storing or reading a
  * token then fails with {@link TokenStorageUnavailableException}.
  */
-final class AccessTokenCipher {
+public final class AccessTokenCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -32,7 +32,7 @@ final class AccessTokenCipher {
     }
 
     /** @param base64Key 32 bytes, base64; blank = token storage unavailable */
-    static AccessTokenCipher fromBase64(String base64Key) {
+    public static AccessTokenCipher fromBase64(String base64Key) {
         if (base64Key == null || base64Key.isBlank()) {
             return new AccessTokenCipher(null);
         }
@@ -50,11 +50,11 @@ final class AccessTokenCipher {
         return new AccessTokenCipher(new SecretKeySpec(bytes, "AES"));
     }
 
-    boolean available() {
+    public boolean available() {
         return key != null;
     }
 
-    byte[] encrypt(long shopId, String plaintext) {
+    public byte[] encrypt(long shopId, String plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] sealed = run(Cipher.ENCRYPT_MODE, shopId, nonce, plaintext.getBytes(StandardCharsets.UTF_8));
@@ -64,7 +64,7 @@ final class AccessTokenCipher {
                 .array();
     }
 
-    String decrypt(long shopId, byte[] stored) {
+    public String decrypt(long shopId, byte[] stored) {
         if (stored.length <= NONCE_BYTES) {
             throw new TokenDecryptionException("stored token of shop " + shopId + " is too short");
         }
