@@ -40,7 +40,9 @@ import org.broadleafcommerce.core.order.service.type.OrderStatus;
 import org.broadleafcommerce.profile.core.domain.Customer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -51,10 +53,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * points arrive once the backend is up. Shipments drive the tracking email, a refund reverses the
  * points, and the backend refuses forged and replayed signatures.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealBackendEndToEndTest {
 
     private static final String SITE = "e2e-site";
     private static final String SECRET = randomBase64Url(32);
+    /** The backend's key for secrets at rest: the same across its restarts, as in production. */
+    private static final String SECRET_KEY = randomBase64(32);
+
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static final LoyaltyLoopSettings settings =
@@ -99,15 +105,20 @@ class RealBackendEndToEndTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1) // the backend is stopped and restarted in the middle of it
     void checkoutsShipmentsAndRefundsReachTheRealBackendAndNothingIsLostWhileItIsDown() throws Exception {
-        // given the backend is down: the checkout succeeds, its event waits in the site's outbox
+        // given the site is registered with a running backend, which then goes down
+        backend = startBackend();
+        backend.close();
+
+        // when a customer checks out: the checkout succeeds, its event waits in the site's outbox
         Customer ada = Checkouts.newCustomer();
         Order first = Checkouts.checkout(ada, List.of(new Line("Hot Sauce", "12.50", 2)), null);
         assertThat(first.getStatus()).isEqualTo(OrderStatus.SUBMITTED);
         sender.sendDue();
         assertThat(pendingRows()).isEqualTo(1);
 
-        // when the backend comes up and a second checkout follows
+        // when the backend is back (same database) and a second checkout follows
         backend = startBackend();
         Order second = Checkouts.checkout(ada, List.of(new Line("Salsa", "40.00", 1)), null);
         deliverEverything();
@@ -144,6 +155,7 @@ class RealBackendEndToEndTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void theBackendRefusesForgedAndReplayedDeliveries() throws Exception {
         if (backend == null) {
             backend = startBackend();
@@ -171,6 +183,7 @@ class RealBackendEndToEndTest {
         assertThat(inboxRows(id)).isEqualTo(1);
     }
 
+    /** The backend on the port the site calls, on the same database directory every time. */
     private static BackendProcess startBackend() throws Exception {
         int port = Integer.parseInt(
                 settings.getBackendUrl().substring(settings.getBackendUrl().lastIndexOf(':') + 1));
@@ -184,7 +197,7 @@ class RealBackendEndToEndTest {
                         "spring.mail.port",
                         String.valueOf(smtp.getSmtp().getPort()),
                         "loyalty.broadleaf.secret-key",
-                        randomBase64(32),
+                        SECRET_KEY,
                         "loyalty.broadleaf.allow-http-site-urls",
                         "true",
                         "loyalty.broadleaf.bootstrap-sites[0].site-id",
@@ -215,12 +228,12 @@ class RealBackendEndToEndTest {
     /** Pending plus available points in the backend's own ledger. */
     private static long points(String customer) throws SQLException {
         return query("""
-                 select coalesce(sum(l.pending_delta + l.available_delta), 0)
-                   from points_ledger l
-                   join customer c on c.shop_id = l.shop_id and c.customer_id = l.customer_id
-                   join shop s on s.shop_id = l.shop_id
-                  where s.platform = 'BROADLEAF' and s.platform_shop_key = ? and c.external_id = ?\
-                 """, SITE, customer);
+            select coalesce(sum(l.pending_delta + l.available_delta), 0)
+              from points_ledger l
+              join customer c on c.shop_id = l.shop_id and c.customer_id = l.customer_id
+              join shop s on s.shop_id = l.shop_id
+             where s.platform = 'BROADLEAF' and s.platform_shop_key = ? and c.external_id = ?\
+            """, SITE, customer);
     }
 
     private static long inboxRows(String eventId) throws SQLException {
@@ -243,7 +256,9 @@ class RealBackendEndToEndTest {
     private static List<String> messagesTo(String address) throws Exception {
         List<String> bodies = new java.util.ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (message.getAllRecipients()[0].toString().equals(address)) {
+            if (((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0])
+                    .getAddress()
+                    .equals(address)) {
                 bodies.add(com.icegreen.greenmail.util.GreenMailUtil.getBody(message));
             }
         }

@@ -36,7 +36,7 @@ public final class BackendProcess implements AutoCloseable {
 
     /**
      * Starts the backend on {@code port} with {@code properties} as {@code --key=value} arguments
-     * and waits until its health endpoint answers 200.
+     * and waits until it is ready (its startup runners done).
      */
     public static BackendProcess start(int port, Path dataDirectory, Map<String, String> properties)
             throws IOException, InterruptedException {
@@ -55,7 +55,10 @@ public final class BackendProcess implements AutoCloseable {
                 jar.toString(),
                 "--server.port=" + port,
                 "--loyalty.database.embedded.data-directory=" + dataDirectory,
-                "--loyalty.database.embedded.port=" + databasePort));
+                "--loyalty.database.embedded.port=" + databasePort,
+                // Readiness, not liveness: it turns UP only after the startup runners (bootstrap
+                // sites) are done, whereas /actuator/health answers as soon as Tomcat listens.
+                "--management.endpoint.health.probes.enabled=true"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = Path.of("target", "backend-e2e-" + port + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
@@ -102,7 +105,7 @@ public final class BackendProcess implements AutoCloseable {
     private boolean healthy() {
         try {
             HttpURLConnection connection = (HttpURLConnection)
-                    URI.create(url() + "/actuator/health").toURL().openConnection();
+                    URI.create(url() + "/actuator/health/readiness").toURL().openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(1000);
             return connection.getResponseCode() == 200;
