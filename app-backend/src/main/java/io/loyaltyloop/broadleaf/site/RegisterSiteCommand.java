@@ -62,7 +62,7 @@ class RegisterSiteCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         System.out.println("Registered Broadleaf site " + registered.site().siteId() + " at "
                 + registered.site().baseUrl());
-        System.out.println("Shared secret (shown once; put it in the site's loyaltyloop.secret):");
+        System.out.println("Shared secret (shown once; put it in the site's loyaltyloop.site.secret):");
         System.out.println(registered.secret());
         exitCode = 0;
         if (owner.isPresent()) {
