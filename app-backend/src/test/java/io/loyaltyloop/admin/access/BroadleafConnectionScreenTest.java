@@ -59,6 +59,15 @@ class BroadleafConnectionScreenTest extends AdminWebTest {
     }
 
     @Test
+    void onlyTheOwnerOfABroadleafSiteIsLinkedToThePage() {
+        login("owner@heat.test");
+        assertThat(client.get("/admin").body()).contains("href=\"/admin/broadleaf\"");
+
+        login("staff@heat.test");
+        assertThat(client.get("/admin").body()).doesNotContain("href=\"/admin/broadleaf\"");
+    }
+
+    @Test
     void rotatingShowsTheNewSecretOnceKeepsTheOldOneFor24HoursAndIsAudited() {
         login("owner@heat.test");
 
@@ -114,6 +123,7 @@ class BroadleafConnectionScreenTest extends AdminWebTest {
         accounts.create(shopify.id(), "owner@shopify.test", PASSWORD, AdminRole.OWNER);
         client.login(shopify.platformShopKey(), "owner@shopify.test", PASSWORD);
 
+        assertThat(client.get("/admin").body()).doesNotContain("href=\"/admin/broadleaf\"");
         assertThat(client.get("/admin/broadleaf").statusCode()).isEqualTo(404);
         assertThat(client.postWithCsrf("/admin", "/admin/broadleaf/rotate", Map.of(), "HX-Request", "true")
                         .statusCode())
