@@ -163,6 +163,20 @@ class BroadleafReviewPushTest extends BackendTest {
     }
 
     @Test
+    void aGuestsReviewIsGivenUpWithoutACall() {
+        siteAnswers(okJson("{\"stored\":true}"));
+        Orders order = Orders.order(shop.id()).guest().line(hat());
+        Review review = ReviewFixtures.reviewed(dsl, loyalty, reviews, order, 5, "Great", "Love it");
+
+        sweep.sweepOnce();
+
+        assertThat(site.getAllServeEvents()).isEmpty();
+        BroadleafReviewPushRecord push = push(review);
+        assertThat(push.getStatus()).isEqualTo("GAVE_UP");
+        assertThat(push.getLastError()).contains("no customer");
+    }
+
+    @Test
     void aShopifyShopsApprovedReviewIsNeverPushed() {
         Shop shopify = Shops.newShop(dsl);
         Review review = review(shopify, 3, "Fine", "It is fine");
@@ -208,11 +222,13 @@ class BroadleafReviewPushTest extends BackendTest {
 
     /** A review of product 12 by customer 100: pending below the default auto-publish rating of 4. */
     private Review review(Shop of, int rating, String title, String body) {
-        Orders order = Orders.order(of.id())
-                .customer(CUSTOMER)
-                .line(new OrderLine(
-                        "1", PRODUCT, "13", "SKU-12", "Wool hat", "Acme", "Hats", 1, new BigDecimal("10.00"), false));
+        Orders order = Orders.order(of.id()).customer(CUSTOMER).line(hat());
         return ReviewFixtures.reviewed(dsl, loyalty, reviews, order, rating, title, body);
+    }
+
+    private static OrderLine hat() {
+        return new OrderLine(
+                "1", PRODUCT, "13", "SKU-12", "Wool hat", "Acme", "Hats", 1, new BigDecimal("10.00"), false);
     }
 
     private BroadleafReviewPushRecord push(Review review) {
