@@ -48,6 +48,8 @@ import org.springframework.util.FileSystemUtils;
             // Likewise the Shopify sweeps: their tests drive them by hand, against WireMock.
             "loyalty.shopify.issuing.enabled=false",
             "loyalty.shopify.mirror.enabled=false",
+            // And the Broadleaf review push: BroadleafReviewPushTest drives it by hand.
+            "loyalty.broadleaf.reviews.enabled=false",
             // Tests send the outbox themselves (EmailSender.sendDue), so what arrives is deterministic.
             "loyalty.email.sender-enabled=false",
             "loyalty.email.from=loyalty@loyaltyloop.test",

@@ -51,7 +51,20 @@ public final class ReviewFixtures {
             int rating,
             String title,
             String body) {
-        Orders order = Orders.order(shop).customer(customer).line(line, "10.00");
+        return reviewed(
+                dsl, loyalty, reviews, Orders.order(shop).customer(customer).line(line, "10.00"), rating, title, body);
+    }
+
+    /** A review of the first line of {@code order} (paid now), taken through the service as the form would. */
+    public static Review reviewed(
+            DSLContext dsl,
+            LoyaltyService loyalty,
+            ReviewService reviews,
+            Orders order,
+            int rating,
+            String title,
+            String body) {
+        ShopId shop = order.shop();
         loyalty.apply(order.paid());
         long orderId = orderId(dsl, shop, order.id());
         ReviewableItem item = reviews.items(shop, orderId).getFirst();

@@ -4,6 +4,7 @@ import static io.loyaltyloop.db.Tables.ADMIN_ACCOUNT;
 import static io.loyaltyloop.db.Tables.AUDIT_LOG;
 import static io.loyaltyloop.db.Tables.BROADLEAF_INBOX;
 import static io.loyaltyloop.db.Tables.BROADLEAF_NONCE;
+import static io.loyaltyloop.db.Tables.BROADLEAF_REVIEW_PUSH;
 import static io.loyaltyloop.db.Tables.BROADLEAF_SITE;
 import static io.loyaltyloop.db.Tables.CUSTOMER;
 import static io.loyaltyloop.db.Tables.DATA_REQUEST_EXPORT;
@@ -54,6 +55,8 @@ class ShopErasure {
      * here; the erasure test finds any table with a {@code shop_id} left behind.
      */
     private static final List<Table<?>> CHILDREN_FIRST = List.of(
+            // Reviews waiting for their Broadleaf site point at the review.
+            BROADLEAF_REVIEW_PUSH,
             // Reviews point at the ledger entry of their incentive, and at orders and customers.
             REVIEW,
             SURVEY_RESPONSE,

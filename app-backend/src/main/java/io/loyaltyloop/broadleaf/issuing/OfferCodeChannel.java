@@ -1,9 +1,8 @@
 package io.loyaltyloop.broadleaf.issuing;
 
-import io.loyaltyloop.broadleaf.BroadleafProperties;
 import io.loyaltyloop.broadleaf.site.BroadleafSites;
 import io.loyaltyloop.broadleaf.site.Site;
-import io.loyaltyloop.broadleaf.wire.WireHeaders;
+import io.loyaltyloop.broadleaf.site.SiteCaller;
 import io.loyaltyloop.reward.Redemption;
 import io.loyaltyloop.reward.Reward;
 import io.loyaltyloop.reward.RewardService;
@@ -14,15 +13,9 @@ import io.loyaltyloop.shopify.sync.RewardCodeChannel;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -41,30 +34,17 @@ import tools.jackson.databind.ObjectMapper;
 class OfferCodeChannel implements RewardCodeChannel {
 
     static final String PATH = "/loyalty-loop/offer-codes";
-    private static final Set<Integer> TRANSIENT_4XX = Set.of(401, 408, 429);
 
     private final BroadleafSites sites;
+    private final SiteCaller caller;
     private final RewardService rewards;
     private final ObjectMapper json;
-    private final Duration timeout;
-    private final Clock clock;
-    private final HttpClient http;
 
-    OfferCodeChannel(
-            BroadleafSites sites,
-            RewardService rewards,
-            ObjectMapper json,
-            BroadleafProperties properties,
-            Clock clock) {
+    OfferCodeChannel(BroadleafSites sites, SiteCaller caller, RewardService rewards, ObjectMapper json) {
         this.sites = sites;
+        this.caller = caller;
         this.rewards = rewards;
         this.json = json;
-        this.timeout = properties.siteTimeout();
-        this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     @Override
@@ -77,17 +57,9 @@ class OfferCodeChannel implements RewardCodeChannel {
         Site site = sites.find(shop.id())
                 .orElseThrow(() -> new PermanentIssueFailure("the shop is not a registered Broadleaf site"));
         byte[] body = json.writeValueAsBytes(request(shop, redemption));
-        URI uri = URI.create(site.baseUrl() + PATH);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        WireHeaders.signed(
-                        site.siteId(), sites.currentSecret(shop.id()), clock.instant(), "POST", uri.getRawPath(), body)
-                .forEach(request::header);
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = caller.post(site, PATH, body);
         } catch (IOException e) {
             throw new SiteUnavailableException("the site did not answer: " + e, e);
         } catch (InterruptedException e) {
@@ -107,7 +79,7 @@ class OfferCodeChannel implements RewardCodeChannel {
             return code;
         }
         String detail = "the site answered " + status + problemCode(response.body());
-        if (status >= 400 && status < 500 && !TRANSIENT_4XX.contains(status)) {
+        if (SiteCaller.isPermanentRefusal(status)) {
             throw new PermanentIssueFailure("the site refused the offer code: " + detail);
         }
         throw new SiteUnavailableException(detail, null);

@@ -13,9 +13,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.loyaltyloop.BackendTest;
 import io.loyaltyloop.broadleaf.BroadleafFixtures;
 import io.loyaltyloop.broadleaf.SiteClient;
+import io.loyaltyloop.broadleaf.SiteSignatures;
 import io.loyaltyloop.broadleaf.site.BroadleafSites;
-import io.loyaltyloop.broadleaf.wire.WireHeaders;
-import io.loyaltyloop.broadleaf.wire.WireSignature;
 import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.reward.Redemption;
 import io.loyaltyloop.reward.RedemptionStatus;
@@ -119,7 +118,7 @@ class OfferCodeIssuingTest extends BackendTest {
         assertThat(sent.get("value").asString()).isEqualTo("5.00");
         assertThat(sent.get("currency").asString()).isEqualTo("USD");
         assertThat(sent.get("redemptionId").asString()).matches("\\d+");
-        assertSignedBySite(call);
+        SiteSignatures.assertSignedBySite(call, registered, clock.instant(), "/shop/loyalty-loop/offer-codes");
     }
 
     @Test
@@ -188,28 +187,6 @@ class OfferCodeIssuingTest extends BackendTest {
     private void echoTheCode() {
         site.stubFor(post(urlPathEqualTo("/shop/loyalty-loop/offer-codes"))
                 .willReturn(okJson("{\"code\":\"{{jsonPath request.body '$.code'}}\",\"created\":true}")));
-    }
-
-    /** The site's check, done with the backend's own verifier code: the string it signs, its secret. */
-    private void assertSignedBySite(ServeEvent call) {
-        var request = call.getRequest();
-        assertThat(request.getHeader(WireHeaders.WIRE)).isEqualTo("1");
-        assertThat(request.getHeader(WireHeaders.SITE))
-                .isEqualTo(registered.site().siteId());
-        assertThat(Long.parseLong(request.getHeader(WireHeaders.TIMESTAMP)))
-                .isEqualTo(clock.instant().getEpochSecond());
-        assertThat(request.getHeader(WireHeaders.NONCE)).matches("[A-Za-z0-9_-]{22}");
-        String stringToSign = WireSignature.stringToSign(
-                registered.site().siteId(),
-                Long.parseLong(request.getHeader(WireHeaders.TIMESTAMP)),
-                request.getHeader(WireHeaders.NONCE),
-                request.getMethod().getName(),
-                request.getUrl(),
-                request.getBody());
-        assertThat(WireSignature.matches(
-                        List.of(registered.secret()), stringToSign, request.getHeader(WireHeaders.SIGNATURE)))
-                .isTrue();
-        assertThat(request.getUrl()).isEqualTo("/shop/loyalty-loop/offer-codes");
     }
 
     private String lastError(Redemption redemption) {
