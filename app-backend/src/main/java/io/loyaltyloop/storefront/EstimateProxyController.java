@@ -1,11 +1,9 @@
 package io.loyaltyloop.storefront;
 
+import io.loyaltyloop.system.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,28 +32,15 @@ class EstimateProxyController {
     }
 
     private static byte[] jsonBody(HttpServletRequest request) throws IOException {
-        if (!isJson(request.getContentType())) {
+        if (!RequestBodies.isJson(request.getContentType())) {
             throw new ProxyProblem(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE, "bad-estimate", "the body must be application/json");
         }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(EstimateRequest.MAX_BYTES + 1);
-            if (body.length > EstimateRequest.MAX_BYTES) {
-                throw new ProxyProblem(
+        return RequestBodies.readAtMost(request.getInputStream(), EstimateRequest.MAX_BYTES)
+                .orElseThrow(() -> new ProxyProblem(
                         HttpStatus.CONTENT_TOO_LARGE,
                         "bad-estimate",
-                        "the body must be at most " + EstimateRequest.MAX_BYTES + " bytes");
-            }
-            return body;
-        }
-    }
-
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null && MediaType.APPLICATION_JSON.includes(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
+                        "the body must be at most " + EstimateRequest.MAX_BYTES + " bytes"));
     }
 
     record Estimate(long points) {}

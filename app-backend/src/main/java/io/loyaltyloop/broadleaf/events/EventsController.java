@@ -4,6 +4,7 @@ import io.loyaltyloop.broadleaf.BroadleafProperties;
 import io.loyaltyloop.broadleaf.site.Site;
 import io.loyaltyloop.broadleaf.wire.SignedRequests;
 import io.loyaltyloop.broadleaf.wire.WireRejection;
+import io.loyaltyloop.system.RequestBodies;
 import io.loyaltyloop.system.Transactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,14 +60,7 @@ class EventsController {
     }
 
     private static void requireJson(String contentType) {
-        boolean isJson;
-        try {
-            isJson = contentType != null
-                    && MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException e) {
-            isJson = false;
-        }
-        if (!isJson) {
+        if (!RequestBodies.isJson(contentType)) {
             throw new WireRejection(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "events are sent as application/json");
         }

@@ -2,9 +2,9 @@ package io.loyaltyloop.broadleaf.wire;
 
 import io.loyaltyloop.broadleaf.site.BroadleafSites;
 import io.loyaltyloop.broadleaf.site.Site;
+import io.loyaltyloop.system.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,12 +89,7 @@ public class SignedRequests {
         if (request.getContentLengthLong() > limit) {
             throw tooLarge(limit);
         }
-        InputStream in = request.getInputStream();
-        byte[] body = in.readNBytes(Math.toIntExact(limit + 1));
-        if (body.length > limit) {
-            throw tooLarge(limit);
-        }
-        return body;
+        return RequestBodies.readAtMost(request.getInputStream(), limit).orElseThrow(() -> tooLarge(limit));
     }
 
     /** The path as sent (still encoded) and the raw query, as the signer saw them. */

@@ -2,9 +2,9 @@ package io.loyaltyloop.shopify.webhook;
 
 import io.loyaltyloop.shopify.ShopifyProperties;
 import io.loyaltyloop.shopify.WebhookSignature;
+import io.loyaltyloop.system.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -118,7 +117,7 @@ public class WebhookController {
             throw new Rejected(HttpStatus.BAD_REQUEST, EVENT_ID + " must be 1 to 255 printable characters.");
         }
 
-        byte[] body = readAtMost(request.getInputStream(), limit);
+        byte[] body = RequestBodies.readAtMost(request.getInputStream(), limit).orElseThrow(() -> tooLarge(limit));
         if (!signature.matches(body, hmac)) {
             throw new Rejected(HttpStatus.UNAUTHORIZED, HMAC + " does not match the body.");
         }
@@ -162,28 +161,9 @@ public class WebhookController {
     }
 
     private static void requireJson(String contentType) {
-        boolean json;
-        try {
-            json = contentType != null
-                    && MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException e) {
-            json = false;
-        }
-        if (!json) {
+        if (!RequestBodies.isJson(contentType)) {
             throw new Rejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Webhooks must be sent as application/json.");
         }
-    }
-
-    /**
-     * Reads the body, but never more than one byte past the limit: a body that does not declare its
-     * length (chunked) and is too large is refused without being held in memory.
-     */
-    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
-        byte[] body = in.readNBytes(Math.toIntExact(limit + 1));
-        if (body.length > limit) {
-            throw tooLarge(limit);
-        }
-        return body;
     }
 
     private static Rejected tooLarge(long limit) {
