@@ -1,12 +1,11 @@
 package io.loyaltyloop.storefront;
 
 import io.loyaltyloop.lifecycle.OrderLine;
+import io.loyaltyloop.loyalty.BasketTerms;
 import io.loyaltyloop.loyalty.EarningService;
 import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.loyalty.Standing;
 import io.loyaltyloop.shop.Shop;
-import io.loyaltyloop.shop.ShopService;
-import io.loyaltyloop.tier.TierService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The points a basket would earn, never more than the ledger then credits: the engine's own line
- * eligibility ({@link EarningService#eligibleAmounts}: gift cards and the shop's exclusions) and its
- * own rate, multiplier and rounding ({@link EarningService#estimate}). Where the storefront cannot
+ * eligibility (gift cards and the shop's exclusions) and its own rate, multiplier and rounding, all
+ * from one read of the program ({@link EarningService#basketTerms}). Where the storefront cannot
  * know the engine's exact amount it takes the lower bound:
  *
  * <ul>
@@ -37,15 +36,11 @@ class PointsEstimator {
     private static final BigDecimal CENT = new BigDecimal("0.01");
 
     private final EarningService earning;
-    private final ShopService shops;
     private final LoyaltyService loyalty;
-    private final TierService tiers;
 
-    PointsEstimator(EarningService earning, ShopService shops, LoyaltyService loyalty, TierService tiers) {
+    PointsEstimator(EarningService earning, LoyaltyService loyalty) {
         this.earning = earning;
-        this.shops = shops;
         this.loyalty = loyalty;
-        this.tiers = tiers;
     }
 
     /**
@@ -61,7 +56,8 @@ class PointsEstimator {
                     "other-currency",
                     "prices in " + request.currency() + ", the shop earns on " + shop.currency());
         }
-        List<BigDecimal> eligible = earning.eligibleAmounts(shop.id(), orderLines(request));
+        BasketTerms terms = earning.basketTerms(shop.id());
+        List<BigDecimal> eligible = terms.eligibleAmounts(orderLines(request));
         BigDecimal amount = switch (request.basis()) {
             case CART ->
                 eligible.stream().reduce(BigDecimal.ZERO, BigDecimal::add).subtract(request.cartDiscount());
@@ -73,17 +69,17 @@ class PointsEstimator {
                     .subtract(CENT.multiply(BigDecimal.valueOf(request.lines().size())));
         }
         // pointsFor grows with the amount, so a lower amount never gives more points.
-        return earning.estimate(shop.id(), amount.max(BigDecimal.ZERO), multiplier(shop, customerId));
+        return terms.pointsFor(amount.max(BigDecimal.ZERO), multiplier(shop, customerId, terms));
     }
 
-    private BigDecimal multiplier(Shop shop, String customerId) {
+    /** The multiplier the customer's spend reaches now, the one an order paid now is priced with. */
+    private BigDecimal multiplier(Shop shop, String customerId, BasketTerms terms) {
         if (customerId == null) {
             return BigDecimal.ONE;
         }
-        int window = shops.settings(shop.id()).tierWindowMonths();
-        return loyalty.standing(shop.id(), customerId, window)
+        return loyalty.standing(shop.id(), customerId, terms.tierWindowMonths())
                 .map(Standing::tierSpend)
-                .map(spend -> tiers.ladder(shop.id()).multiplierFor(spend))
+                .map(terms::multiplierFor)
                 .orElse(BigDecimal.ONE);
     }
 

@@ -1,7 +1,6 @@
 package io.loyaltyloop.loyalty;
 
 import io.loyaltyloop.audit.AuditLog;
-import io.loyaltyloop.lifecycle.OrderLine;
 import io.loyaltyloop.shop.ShopId;
 import io.loyaltyloop.shop.ShopNotFoundException;
 import io.loyaltyloop.system.Transactions;
@@ -47,25 +46,12 @@ public class EarningService {
     }
 
     /**
-     * The points an order of {@code eligibleAmount} paid now earns under the active rule at
-     * {@code multiplier}: the engine's own {@link EarningTerms#pointsFor}, rounding included, so a
-     * storefront hint never promises more than the ledger then credits.
+     * The shop's program as a basket paid now is priced under, in one read: see {@link BasketTerms}.
+     *
+     * @throws ShopNotFoundException for an unknown shop
      */
-    public long estimate(ShopId shop, BigDecimal eligibleAmount, BigDecimal multiplier) {
-        EarningRule rule = rule(shop);
-        return new EarningTerms(rule.pointsPerUnit(), rule.rounding(), multiplier).pointsFor(eligibleAmount);
-    }
-
-    /**
-     * Each line's amount where the line would earn, 0 where it would not (a gift card, or a match for
-     * one of the shop's exclusions): the very test the engine applies when an order's lines arrive,
-     * so an estimate built on it never counts a line the ledger then leaves out.
-     */
-    public List<BigDecimal> eligibleAmounts(ShopId shop, List<OrderLine> lines) {
-        Program program = programs.load(shop);
-        return lines.stream()
-                .map(line -> program.eligible(line) ? line.amount() : BigDecimal.ZERO)
-                .toList();
+    public BasketTerms basketTerms(ShopId shop) {
+        return new BasketTerms(programs.load(shop));
     }
 
     /**

@@ -191,7 +191,7 @@ class EarningServiceTest {
         OrderLine earns = line("4", "12.34", "SKU-Y");
 
         List<BigDecimal> amounts =
-                earning.eligibleAmounts(shop.id(), List.of(excludedSku, excludedVendor, giftCard, earns));
+                earning.basketTerms(shop.id()).eligibleAmounts(List.of(excludedSku, excludedVendor, giftCard, earns));
         Orders paid = order(shop.id())
                 .line(excludedSku)
                 .line(excludedVendor)
