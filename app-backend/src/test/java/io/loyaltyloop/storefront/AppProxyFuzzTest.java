@@ -29,6 +29,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeTry;
+import net.jqwik.api.statistics.Statistics;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -120,6 +121,7 @@ class AppProxyFuzzTest extends BackendFuzzTest {
         Snapshot bBefore = snapshotOf(world.b);
 
         HttpResponse<String> answer = send(endpoint, endpoint.path(pathId), query, basket);
+        Statistics.label("status").collect(endpoint, answer.statusCode());
 
         assertThat(answer.statusCode()).as(answer.body()).isLessThan(500);
         assertThat(answer.body()).doesNotContain(B_MARKER);
