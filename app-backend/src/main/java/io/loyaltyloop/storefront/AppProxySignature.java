@@ -20,14 +20,15 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC-SHA256, with the app's secret, of the other query parameters URL-decoded, repeated keys'
  * values joined with {@code ,}, as {@code key=value} pairs sorted by key and concatenated with no
  * separator. The {@code timestamp} must be within 90 seconds of now. Requests that repeat
- * {@code signature}, {@code shop}, {@code timestamp} or {@code hmac}, or whose shop is not a
+ * {@code signature}, {@code shop}, {@code timestamp}, {@code hmac} or {@code logged_in_customer_id}
+ * (joined, two ids would name a customer ",9101" nobody signed in as), or whose shop is not a
  * {@code *.myshopify.com} domain, are refused: a repeated key is ambiguous about which value the
  * signature vouches for.
  */
 public final class AppProxySignature {
 
     static final Duration TOLERANCE = Duration.ofSeconds(90);
-    private static final Set<String> SINGLE = Set.of("signature", "shop", "timestamp", "hmac");
+    private static final Set<String> SINGLE = Set.of("signature", "shop", "timestamp", "hmac", "logged_in_customer_id");
     private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*\\.myshopify\\.com");
 
@@ -134,5 +135,21 @@ public final class AppProxySignature {
      * @param loggedInCustomerId the signed-in customer's id, null for an anonymous visitor
      * @param parameters every signed parameter but {@code signature}
      */
-    public record ProxyRequest(String shop, String loggedInCustomerId, Map<String, String> parameters) {}
+    public record ProxyRequest(String shop, String loggedInCustomerId, Map<String, String> parameters) {
+
+        /**
+         * Whether a parameter's name or value holds a control character: nothing Shopify's proxy or
+         * the widget sends has one, and a NUL (a signed {@code %00}) would reach PostgreSQL's text,
+         * which refuses it. Callers answer 400 for these, after the signature, before any read.
+         */
+        public boolean hasControlCharacters() {
+            return parameters.entrySet().stream()
+                    .anyMatch(p -> hasControlCharacter(p.getKey()) || hasControlCharacter(p.getValue()));
+        }
+    }
+
+    /** Whether the text holds a C0 or C1 control character or DEL (tab and newline included). */
+    public static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
 }

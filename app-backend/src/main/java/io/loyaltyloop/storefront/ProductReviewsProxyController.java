@@ -53,6 +53,9 @@ class ProductReviewsProxyController {
             log.info("app proxy request refused: {}", e.getMessage());
             return problem(HttpStatus.UNAUTHORIZED, "the request is not signed by Shopify's app proxy");
         }
+        if (proxy.hasControlCharacters()) {
+            return problem(HttpStatus.BAD_REQUEST, "a parameter holds a control character");
+        }
         Shop shop = shops.findShop(Platform.SHOPIFY, proxy.shop())
                 .filter(Shop::active)
                 .orElse(null);
@@ -66,6 +69,9 @@ class ProductReviewsProxyController {
     ResponseEntity<?> answer(Shop shop, String productId, String limitParameter) {
         if (productId.length() > 64) {
             return problem(HttpStatus.BAD_REQUEST, "product id is longer than 64 characters");
+        }
+        if (AppProxySignature.hasControlCharacter(productId)) {
+            return problem(HttpStatus.BAD_REQUEST, "product id holds a control character");
         }
         Integer limit = limit(limitParameter);
         if (limit == null) {

@@ -27,7 +27,7 @@ class StorefrontRequests {
 
     /**
      * @throws ProxyProblem 401 {@code unsigned} for a request the proxy did not sign (before any
-     *     read or write), 404 {@code unknown-shop} for a shop that has not installed the app
+     *     read or write), 400 {@code bad-parameter} for a control character in a parameter, 404 {@code unknown-shop} for a shop that has not installed the app
      */
     Verified verify(HttpServletRequest request) {
         return verify(request, true);
@@ -50,6 +50,9 @@ class StorefrontRequests {
             throw new ProxyProblem(
                     HttpStatus.UNAUTHORIZED, "unsigned", "the request is not signed by Shopify's app proxy");
         }
+        if (proxy.hasControlCharacters()) {
+            throw badParameter();
+        }
         // The kept program (one indexed single-row read for its version): no query per part.
         ProgramSnapshot program = (checkVersion
                         ? programs.current(Platform.SHOPIFY, proxy.shop())
@@ -57,6 +60,11 @@ class StorefrontRequests {
                 .filter(p -> p.shop().active())
                 .orElseThrow(StorefrontRequests::notInstalled);
         return new Verified(program, proxy.loggedInCustomerId(), proxy);
+    }
+
+    /** 400 {@code bad-parameter}: a signed parameter holds a control character (a NUL, say). */
+    static ProxyProblem badParameter() {
+        return new ProxyProblem(HttpStatus.BAD_REQUEST, "bad-parameter", "a parameter holds a control character");
     }
 
     static ProxyProblem notInstalled() {

@@ -54,8 +54,15 @@ public final class LinkSigner {
             return Optional.empty();
         }
         int dot = token.indexOf('.');
-        byte[] bodyBytes = DECODER.decode(token.substring(0, dot));
-        byte[] signature = DECODER.decode(token.substring(dot + 1));
+        byte[] bodyBytes;
+        byte[] signature;
+        try {
+            bodyBytes = DECODER.decode(token.substring(0, dot));
+            signature = DECODER.decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            // A part of a length base64 cannot have (4n + 1): a cut or mistyped link, not a 500.
+            return Optional.empty();
+        }
         // One token per payload: base64's unused low bits of the last character must be zero, or
         // the same link would have several spellings.
         if (!ENCODER.encodeToString(bodyBytes).equals(token.substring(0, dot))

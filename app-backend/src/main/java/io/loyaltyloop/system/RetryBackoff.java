@@ -21,8 +21,13 @@ public record RetryBackoff(Duration initial, Duration max) {
         return truncate(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
-    /** Fits the 1000 characters the error columns keep. */
+    /**
+     * Fits the 1000 characters the error columns keep, without NUL: a reason may quote a payload or
+     * a peer's answer (an escaped NUL is valid JSON) and PostgreSQL's text refuses NUL, which would
+     * fail the very update that records the failure.
+     */
     public static String truncate(String text) {
-        return text.length() > 1000 ? text.substring(0, 997) + "..." : text;
+        String storable = text.replace('\u0000', '\uFFFD');
+        return storable.length() > 1000 ? storable.substring(0, 997) + "..." : storable;
     }
 }

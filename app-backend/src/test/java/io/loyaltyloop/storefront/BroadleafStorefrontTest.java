@@ -11,6 +11,7 @@ import io.loyaltyloop.reward.RewardKind;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopService;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,22 @@ class BroadleafStorefrontTest extends StorefrontProxyTest {
         assertThat(json(guest).get("type").asString()).endsWith("/sign-in-required");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("code").asString()).isEqualTo("unknown-reward");
+        assertThat(dsl.fetchCount(REDEMPTION, REDEMPTION.SHOP_ID.eq(site.id().value())))
+                .isZero();
+    }
+
+    @Test
+    void aSignedQueryWithANulIs400AndSpendsNothing() {
+        // as for the app proxy (AppProxyFuzzTest): a NUL would reach PostgreSQL's text, a 500
+        HttpResponse<String> redeem = client.postJson(
+                "/broadleaf/v1/storefront/rewards/" + siteFiveOff + "/redeem?customer=" + ADA + "&request_key=k%00",
+                "");
+        HttpResponse<String> reviews = client.get("/broadleaf/v1/storefront/products/12/reviews?limit=5%00");
+
+        for (HttpResponse<String> answer : List.of(redeem, reviews)) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(json(answer).get("code").asString()).isEqualTo("bad-query");
+        }
         assertThat(dsl.fetchCount(REDEMPTION, REDEMPTION.SHOP_ID.eq(site.id().value())))
                 .isZero();
     }

@@ -187,6 +187,7 @@ class CustomerProxyTest extends StorefrontProxyTest {
                 good.replace("logged_in_customer_id=" + ada, "logged_in_customer_id=5002"),
                 good + "&signature=" + "0".repeat(64),
                 good + "&timestamp=" + now,
+                signed(ada, "logged_in_customer_id=&"),
                 ProxyQueries.signed("not-the-secret", shop.platformShopKey(), ada, now, ""));
 
         for (String query : refused) {
@@ -204,6 +205,31 @@ class CustomerProxyTest extends StorefrontProxyTest {
                                 + ProxyQueries.signed(SHOPIFY_PREVIOUS_SECRET, shop.platformShopKey(), ada, now, ""))
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void refusesASignedRequestWithAControlCharacterInAParameterWith400() {
+        // found by AppProxyFuzzTest: a signed %00 reached PostgreSQL's text and failed with a 500
+        String ada = fixtures.customerWithPoints(shop, "9101", 321);
+        List<String> refused = List.of(
+                signed(ada + "%00", ""),
+                signed(ada, "request_key=a%00&"),
+                signed(ada, "limit=1%0A&"),
+                signed(ada, "%00=1&"));
+
+        for (String query : refused) {
+            for (String path : List.of("/proxy/customer", "/proxy/products/product-a/reviews")) {
+                HttpResponse<String> answer = browser.get(path + "?" + query);
+
+                assertThat(answer.statusCode()).as(path + "?" + query).isEqualTo(400);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(answer.body()).doesNotContain("321");
+            }
+        }
+        assertThat(json(browser.get("/proxy/customer?" + refused.getFirst()))
+                        .get("type")
+                        .asString())
+                .endsWith("/bad-parameter");
     }
 
     @Test

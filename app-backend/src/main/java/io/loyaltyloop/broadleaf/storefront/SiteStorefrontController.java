@@ -3,6 +3,7 @@ package io.loyaltyloop.broadleaf.storefront;
 import io.loyaltyloop.broadleaf.site.Site;
 import io.loyaltyloop.broadleaf.wire.SignedRequests;
 import io.loyaltyloop.broadleaf.wire.WireRejection;
+import io.loyaltyloop.storefront.AppProxySignature;
 import io.loyaltyloop.storefront.StorefrontCalls;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -95,12 +96,18 @@ class SiteStorefrontController {
         return parameters;
     }
 
+    /** Decoded; a control character (a NUL would reach PostgreSQL's text) is refused as for the proxy. */
     private static String decode(String text) {
+        String decoded;
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            decoded = URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new WireRejection(HttpStatus.BAD_REQUEST, "bad-query", "the query is not URL-encoded");
         }
+        if (AppProxySignature.hasControlCharacter(decoded)) {
+            throw new WireRejection(HttpStatus.BAD_REQUEST, "bad-query", "a parameter holds a control character");
+        }
+        return decoded;
     }
 
     /**

@@ -28,4 +28,10 @@ class RetryBackoffTest {
         assertThat(RetryBackoff.truncate("x".repeat(5_000))).hasSize(1000).endsWith("...");
         assertThat(RetryBackoff.describe(new IllegalStateException("boom"))).isEqualTo("IllegalStateException: boom");
     }
+
+    @Test
+    void replacesNulWhichPostgresqlTextCannotHold() {
+        assertThat(RetryBackoff.truncate("the site refused: {\"title\": \"a\u0000b\"}"))
+                .isEqualTo("the site refused: {\"title\": \"a\uFFFDb\"}");
+    }
 }
