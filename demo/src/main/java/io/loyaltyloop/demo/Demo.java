@@ -76,7 +76,7 @@ public final class Demo implements AutoCloseable {
             store.close();
             throw e;
         }
-        this.plan = SimulationPlan.generate(options.seed(), options.orders(), START);
+        this.plan = SimulationPlan.of(options, START);
         this.simulator = new OrderSimulator(plan, new WebhookSender(backendUrl, SHOP, apiSecret), clock, console);
         if (options.simulator()) {
             simulator.start();

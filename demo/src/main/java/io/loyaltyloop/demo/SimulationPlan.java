@@ -41,6 +41,13 @@ record SimulationPlan(List<Customer> customers, List<Order> orders, List<Webhook
     private static final long CUSTOMER_IDS = 7_100_000_000L;
     private static final long ORDER_IDS = 5_200_000_000L;
 
+    /** The plan for a run: nothing at all with {@code --no-simulator}, else the seed's orders. */
+    static SimulationPlan of(DemoOptions options, Instant start) {
+        return options.simulator()
+                ? generate(options.seed(), options.orders(), start)
+                : new SimulationPlan(List.of(), List.of(), List.of());
+    }
+
     static SimulationPlan generate(long seed, int orderCount, Instant start) {
         Random random = new Random(seed);
         WebhookPayloads payloads = new WebhookPayloads();
