@@ -20,21 +20,33 @@ public final class AcceleratedClock extends Clock {
 
     private static final long TICK_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final Instant start;
+    /** From {@code nanos} (System.nanoTime) on, this clock reads {@code instant} plus the time since. */
+    private record Origin(Instant instant, long nanos, boolean accelerating) {}
+
     private final long acceleration;
-    private final long originNanos;
+    private volatile Origin origin;
 
     /**
+     * A clock that reads {@code start} now and runs at real speed until {@link #accelerate()}: the
+     * backend boots and the store is installed in a few real seconds, not in days of demo time that
+     * would leave the first orders "placed before the app was installed".
+     *
      * @param start the demo time now
-     * @param acceleration demo seconds per real second, at least 1
+     * @param acceleration demo seconds per real second once accelerating, at least 1
      */
     public AcceleratedClock(Instant start, long acceleration) {
         if (acceleration < 1) {
             throw new IllegalArgumentException("acceleration must be at least 1, was " + acceleration);
         }
-        this.start = start;
         this.acceleration = acceleration;
-        this.originNanos = System.nanoTime();
+        this.origin = new Origin(start, System.nanoTime(), false);
+    }
+
+    /** From now on, {@code acceleration} demo seconds pass per real second. */
+    public synchronized void accelerate() {
+        if (!origin.accelerating()) {
+            origin = new Origin(instant(), System.nanoTime(), true);
+        }
     }
 
     public long acceleration() {
@@ -43,9 +55,13 @@ public final class AcceleratedClock extends Clock {
 
     @Override
     public Instant instant() {
-        long elapsed = System.nanoTime() - originNanos;
+        Origin from = origin;
+        long elapsed = System.nanoTime() - from.nanos();
+        if (!from.accelerating()) {
+            return from.instant().plusNanos(elapsed);
+        }
         long ticks = elapsed / TICK_NANOS;
-        return start.plusNanos(elapsed).plusSeconds(ticks * (acceleration - 1));
+        return from.instant().plusNanos(elapsed).plusSeconds(ticks * (acceleration - 1));
     }
 
     /** The real time until this clock shows {@code demoTime} (zero if it already does). */
@@ -54,7 +70,8 @@ public final class AcceleratedClock extends Clock {
         if (ahead.isNegative()) {
             return Duration.ZERO;
         }
-        return Duration.ofMillis(Math.max(1, ahead.toMillis() / acceleration));
+        long speed = origin.accelerating() ? acceleration : 1;
+        return Duration.ofMillis(Math.max(1, ahead.toMillis() / speed));
     }
 
     @Override

@@ -78,6 +78,8 @@ public final class Demo implements AutoCloseable {
         }
         this.plan = SimulationPlan.of(options, START);
         this.simulator = new OrderSimulator(plan, new WebhookSender(backendUrl, SHOP, apiSecret), clock, console);
+        // Installed and signed in at real speed; from here on the demo's days pass in minutes.
+        clock.accelerate();
         if (options.simulator()) {
             simulator.start();
         }

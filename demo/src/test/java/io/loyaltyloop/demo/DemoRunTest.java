@@ -172,6 +172,17 @@ class DemoRunTest {
         assertThat(demo.simulator().refused()).isZero();
     }
 
+    @Test
+    @Order(7)
+    void theOwnerSignsInAndTheDashboardShowsTheRun() {
+        Path picture = Path.of("target", "screenshots", "demo-dashboard.png").toAbsolutePath();
+
+        String dashboard = DashboardScreenshot.save(demo, picture);
+
+        assertThat(dashboard).contains("Dashboard");
+        assertThat(picture).isNotEmptyFile();
+    }
+
     private static Optional<Balance> balance(String customer) {
         return demo.backend().getBean(LoyaltyService.class).balance(demo.shop().id(), customer);
     }
