@@ -21,7 +21,8 @@ import java.util.TreeMap;
  *   <li>the first delivery (else the first fulfillment) → REVIEW_REQUEST, REVIEW_REMINDER and
  *       SURVEY at the shop's delays, moved out of quiet hours;
  *   <li>a cancelled or fully refunded order, or one placed before the app was installed → every
- *       step CANCELLED with the reason.
+ *       step CANCELLED with the reason;
+ *   <li>an order without a customer yet → nothing (see {@link #target}).
  * </ul>
  */
 final class OrderPlan {
@@ -29,6 +30,14 @@ final class OrderPlan {
     private OrderPlan() {}
 
     static List<PlannedStep> target(OrderFacts order, JourneySettings settings, ZoneId zone) {
+        if (order.customerId() == null) {
+            // Known only from a fulfillment or refund that arrived before the order itself: the
+            // order's own event brings the customer and plans again from all the facts. Planned now,
+            // a step would be due at once with no recipient, a dispatcher would skip it ("customer
+            // without email"), and the later plan could no longer revive it — a lost shipping email
+            // (found by the three-instance reliability test). Guests never get steps either way.
+            return List.of();
+        }
         List<PlannedStep> steps = new ArrayList<>();
         long orderId = order.orderId();
         String orderSubject = PlannedStep.orderSubject(orderId);
