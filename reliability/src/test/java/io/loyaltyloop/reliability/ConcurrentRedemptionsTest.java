@@ -72,17 +72,17 @@ class ConcurrentRedemptionsTest {
     /** The lowest the customer's available balance ever was, entry by entry. */
     static long lowestRunningBalance(ScenarioShop shop) {
         return shop.env.database.number("""
-               select min(running) from (
-                 select sum(l.available_delta) over (partition by l.customer_id order by l.entry_id) running
-                   from points_ledger l join shop s on s.shop_id = l.shop_id
-                  where s.platform_shop_key = ?) balances\
-               """, shop.domain);
+            select min(running) from (
+              select sum(l.available_delta) over (partition by l.customer_id order by l.entry_id) running
+                from points_ledger l join shop s on s.shop_id = l.shop_id
+               where s.platform_shop_key = ?) balances\
+            """, shop.domain);
     }
 
     static long issued(ScenarioShop shop) {
         return shop.env.database.number("""
-             select count(*) from redemption r join shop s on s.shop_id = r.shop_id
-              where s.platform_shop_key = ? and r.status = 'ISSUED'\
-             """, shop.domain);
+            select count(*) from redemption r join shop s on s.shop_id = r.shop_id
+             where s.platform_shop_key = ? and r.status = 'ISSUED'\
+            """, shop.domain);
     }
 }

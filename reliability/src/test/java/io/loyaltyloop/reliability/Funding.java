@@ -18,9 +18,9 @@ final class Funding {
      */
     static void releaseAtOnce(ScenarioShop shop) {
         shop.env.database.update("""
-             update program_settings set pending_days = 0
-              where shop_id = (select shop_id from shop where platform = 'SHOPIFY' and platform_shop_key = ?)\
-             """, shop.domain);
+            update program_settings set pending_days = 0
+             where shop_id = (select shop_id from shop where platform = 'SHOPIFY' and platform_shop_key = ?)\
+            """, shop.domain);
     }
 
     /** Places and pays {@code orders} (each order of its own customer) and waits until their points are available. */
@@ -55,8 +55,8 @@ final class Funding {
     /** The id of one of the rewards every shop starts with ("5 off" 500 points, "Free shipping" 300). */
     static long reward(ScenarioShop shop, String name) {
         return shop.env.database.number("""
-             select r.reward_id from reward r join shop s on s.shop_id = r.shop_id
-              where s.platform_shop_key = ? and r.name = ?\
-             """, shop.domain, name);
+            select r.reward_id from reward r join shop s on s.shop_id = r.shop_id
+             where s.platform_shop_key = ? and r.name = ?\
+            """, shop.domain, name);
     }
 }

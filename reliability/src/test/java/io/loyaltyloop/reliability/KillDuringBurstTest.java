@@ -95,9 +95,9 @@ class KillDuringBurstTest {
                 emails.size(),
                 twin.emails(ScenarioShop.twins(orders, twin)).size(),
                 env.database.number("""
-                     select count(*) from email_outbox e join shop s on s.shop_id = e.shop_id
-                      where s.platform_shop_key = ? and e.status = 'FAILED'\
-                     """, shop.domain));
+                    select count(*) from email_outbox e join shop s on s.shop_id = e.shop_id
+                     where s.platform_shop_key = ? and e.status = 'FAILED'\
+                    """, shop.domain));
         restarted.close();
 
         Books.assertBalanced(env);

@@ -125,30 +125,30 @@ class OutagesTest {
 
     private static long emailsRetriedTwice(ScenarioShop shop) {
         return shop.env.database.number("""
-             select count(*) from email_outbox e join shop s on s.shop_id = e.shop_id
-              where s.platform_shop_key = ? and e.attempts >= 2 and e.status = 'PENDING'\
-             """, shop.domain);
+            select count(*) from email_outbox e join shop s on s.shop_id = e.shop_id
+             where s.platform_shop_key = ? and e.attempts >= 2 and e.status = 'PENDING'\
+            """, shop.domain);
     }
 
     private static long sent(ScenarioShop shop) {
         return shop.env.database.number("""
-             select count(*) from email_outbox e join shop s on s.shop_id = e.shop_id
-              where s.platform_shop_key = ? and e.status = 'SENT'\
-             """, shop.domain);
+            select count(*) from email_outbox e join shop s on s.shop_id = e.shop_id
+             where s.platform_shop_key = ? and e.status = 'SENT'\
+            """, shop.domain);
     }
 
     private static long attempts(ScenarioShop shop) {
         return shop.env.database.number("""
-             select count(*) from email_attempt a join shop s on s.shop_id = a.shop_id
-              where s.platform_shop_key = ?\
-             """, shop.domain);
+            select count(*) from email_attempt a join shop s on s.shop_id = a.shop_id
+             where s.platform_shop_key = ?\
+            """, shop.domain);
     }
 
     private static long dirtyMirrors(ScenarioShop shop) {
         return shop.env.database.number("""
-             select count(*) from points_mirror m join shop s on s.shop_id = m.shop_id
-              where s.platform_shop_key = ? and m.dirty\
-             """, shop.domain);
+            select count(*) from points_mirror m join shop s on s.shop_id = m.shop_id
+             where s.platform_shop_key = ? and m.dirty\
+            """, shop.domain);
     }
 
     /** Codes Shopify answered "created" for, and how often. */

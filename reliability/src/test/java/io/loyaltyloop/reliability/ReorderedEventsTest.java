@@ -23,7 +23,8 @@ class ReorderedEventsTest {
     private static final List<String> KEPT = Webhooks.LIFECYCLE.subList(0, 5);
 
     @Test
-    @Disabled("R2 fails: the shuffled shop ends with a different order state than the in-order twin (under investigation, see the report)")
+    @Disabled("R2 fails: the shuffled shop ends with a different order state than the in-order twin (under"
+            + " investigation, see the report)")
     void eventsInShuffledOrderEndInTheSameStateAsInOrder() throws Exception {
         Environment env = Environment.shared();
         // given twin shops with the same orders

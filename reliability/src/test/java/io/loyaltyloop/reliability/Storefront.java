@@ -45,7 +45,8 @@ final class Storefront {
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
                     .append('&');
         });
-        String signature = HexFormat.of().formatHex(Http.hmacSha256(env.apiSecret, message.toString().getBytes(StandardCharsets.UTF_8)));
+        String signature = HexFormat.of()
+                .formatHex(Http.hmacSha256(env.apiSecret, message.toString().getBytes(StandardCharsets.UTF_8)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(
                         backendUrl + "/proxy/rewards/" + rewardId + "/redeem?" + query + "signature=" + signature))
                 .timeout(Duration.ofSeconds(60))

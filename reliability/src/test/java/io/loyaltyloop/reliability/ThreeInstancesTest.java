@@ -76,9 +76,9 @@ class ThreeInstancesTest {
             }
         }
         long redemptions = env.database.number("""
-             select count(*) from redemption r join shop s on s.shop_id = r.shop_id
-              where s.platform_shop_key = ?\
-             """, shop.domain);
+            select count(*) from redemption r join shop s on s.shop_id = r.shop_id
+             where s.platform_shop_key = ?\
+            """, shop.domain);
 
         // then the three instances together did what one did for the twin: each event applied once
         await().atMost(ScenarioShop.SETTLE)
