@@ -32,30 +32,51 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code synchronous_commit=off} and starts the postmaster with {@code -F} (fsync off), so both are
  * set back explicitly here. Every commit then waits for its WAL flush, as in production. The
  * settings in force are read back from the server ({@link #settings()}) and printed by the drivers.
+ *
+ * <p>With {@code -DdatabaseUrl=jdbc:postgresql://…} (e.g. from {@code bench/external-postgres.sh})
+ * it uses that <em>external</em> server instead: the server's own settings apply (nothing is
+ * overridden), and the schema {@code public} is dropped and migrated afresh — so point it only at
+ * a benchmark database. {@code -DexternalDataDir} (the cluster's data directory) lets the drivers
+ * find the postmaster for CPU accounting.
  */
 public final class BenchDatabase implements AutoCloseable {
 
     /** How the server is started; {@code synchronousCommit} "on" is the honest, default setting. */
     public record Options(
-            String synchronousCommit, boolean fsync, boolean statementStats, int poolSize, Path dataDirectory) {
+            String synchronousCommit,
+            boolean fsync,
+            boolean statementStats,
+            int poolSize,
+            Path dataDirectory,
+            String externalUrl) {
 
         public static Options fromSystemProperties() {
+            String external = System.getProperty("databaseUrl", "").trim();
             return new Options(
                     System.getProperty("synchronousCommit", "on"),
                     Boolean.parseBoolean(System.getProperty("fsync", "true")),
                     Boolean.parseBoolean(System.getProperty("pgStatStatements", "false")),
                     Integer.getInteger("poolSize", 16),
-                    Optional.ofNullable(System.getProperty("dataDir"))
+                    Optional.ofNullable(System.getProperty(external.isEmpty() ? "dataDir" : "externalDataDir"))
                             .map(Path::of)
-                            .orElse(null));
+                            .orElse(null),
+                    external.isEmpty() ? null : external);
         }
 
         public Options withSynchronousCommit(String value) {
-            return new Options(value, fsync, statementStats, poolSize, dataDirectory);
+            return new Options(value, fsync, statementStats, poolSize, dataDirectory, externalUrl);
         }
 
         public Options withStatementStats(boolean value) {
-            return new Options(synchronousCommit, fsync, value, poolSize, dataDirectory);
+            return new Options(synchronousCommit, fsync, value, poolSize, dataDirectory, externalUrl);
+        }
+
+        public Options withPoolSize(int value) {
+            return new Options(synchronousCommit, fsync, statementStats, value, dataDirectory, externalUrl);
+        }
+
+        public boolean external() {
+            return externalUrl != null;
         }
     }
 
@@ -70,6 +91,9 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     public static BenchDatabase start(Options options) {
+        if (options.external()) {
+            return connect(options);
+        }
         try {
             Path dataDirectory = options.dataDirectory() != null
                     ? options.dataDirectory()
@@ -93,22 +117,44 @@ public final class BenchDatabase implements AutoCloseable {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
             ds.setUser("postgres");
-            Flyway.configure().dataSource(ds).load().migrate();
-
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(ds);
-            config.setMaximumPoolSize(options.poolSize());
-            config.setMinimumIdle(options.poolSize());
-            config.setPoolName("bench");
-            HikariDataSource pool = new HikariDataSource(config);
-            BenchDatabase db = new BenchDatabase(postgres, pool, dataDirectory);
-            if (options.statementStats()) {
-                db.plainDsl().execute("create extension if not exists pg_stat_statements");
-            }
-            return db;
+            return migrated(ds, options, postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /** An external server: its settings as they are; the schema is dropped and migrated afresh. */
+    private static BenchDatabase connect(Options options) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(options.externalUrl());
+        DSL.using(ds, SQLDialect.POSTGRES).execute("drop schema if exists public cascade; create schema public");
+        return migrated(ds, options, null, options.dataDirectory());
+    }
+
+    private static BenchDatabase migrated(
+            PGSimpleDataSource ds, Options options, EmbeddedPostgres postgres, Path dataDirectory) {
+        Flyway.configure().dataSource(ds).load().migrate();
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(ds);
+        config.setMaximumPoolSize(options.poolSize());
+        config.setMinimumIdle(options.poolSize());
+        config.setPoolName("bench");
+        BenchDatabase db = new BenchDatabase(postgres, new HikariDataSource(config), dataDirectory);
+        if (options.statementStats()) {
+            db.plainDsl().execute("create extension if not exists pg_stat_statements");
+        }
+        return db;
+    }
+
+    /** A JDBC URL for another process (the backend, the Node peer) to reach this server. */
+    public String jdbcUrl() {
+        return String.valueOf(plainDsl()
+                .fetchValue("select 'jdbc:postgresql://127.0.0.1:' || current_setting('port')"
+                        + " || '/' || current_database() || '?user=' || current_user"));
+    }
+
+    public boolean external() {
+        return postgres == null;
     }
 
     /** A DSLContext whose transactions are thread-bound, as the engine expects. */
@@ -152,11 +198,15 @@ public final class BenchDatabase implements AutoCloseable {
     public String describe() {
         List<String> parts = new ArrayList<>();
         settings().forEach((k, v) -> parts.add(k + "=" + v));
-        return String.join(", ", parts) + "; data directory " + dataDirectory;
+        return (external() ? "EXTERNAL " : "embedded ") + String.join(", ", parts) + "; data directory "
+                + dataDirectory;
     }
 
     /** The postmaster's process id, read from its pid file, for CPU accounting. */
     public Optional<Long> postmasterPid() {
+        if (dataDirectory == null) {
+            return Optional.empty();
+        }
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
             return Optional.of(Long.parseLong(lines.getFirst().trim()));
@@ -168,6 +218,9 @@ public final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -50,7 +50,13 @@ import org.HdrHistogram.Histogram;
  * {@code backendLog} (bench/target/ingest-backend.log), {@code client} (httpclient: {@code
  * java.net.http.HttpClient}; socket: a minimal blocking HTTP/1.1 client per connection, lighter on
  * the shared CPU), {@code payloadStorage} (default; external: no TOAST compression of the payload;
- * lz4 — a labelled schema experiment), {@code synchronousCommit} (on), {@code dataDir}.
+ * lz4 — a labelled schema experiment), {@code synchronousCommit} (on), {@code dataDir}, {@code
+ * databaseUrl} (an external PostgreSQL instead of the embedded one, see {@link BenchDatabase}),
+ * {@code server} (backend: our backend jar; node: the reference peer {@code bench/peer-node}, Shopify's
+ * Node library + {@code pg}, started the same way with the same env), {@code label} (a tag for the
+ * {@code RESULT} line that {@code bench/run} collects).
+ *
+ * <p>Before the load, one delivery with a wrong signature must get 401 (the server really verifies).
  */
 public final class IngestWebhooks {
 
@@ -74,8 +80,10 @@ public final class IngestWebhooks {
         String backendJvmArgs = System.getProperty("backendJvmArgs", "").trim();
         String clientKind = System.getProperty("client", "httpclient");
         String payloadStorage = System.getProperty("payloadStorage", "default");
+        String serverKind = System.getProperty("server", "backend");
+        String label = System.getProperty("label", serverKind);
 
-        if (!Files.isRegularFile(backendJar)) {
+        if (serverKind.equals("backend") && !Files.isRegularFile(backendJar)) {
             System.err.println(backendJar + " not found: build it with mvn -B -q -pl app-backend -am package"
                     + " -DskipTests (run from the repository root)");
             System.exit(2);
@@ -104,8 +112,7 @@ public final class IngestWebhooks {
         System.out.printf("load average before: %s%n", loadAverage());
 
         BenchDatabase.Options options = BenchDatabase.Options.fromSystemProperties();
-        options = new BenchDatabase.Options(
-                options.synchronousCommit(), options.fsync(), false, 2, options.dataDirectory());
+        options = options.withStatementStats(false).withPoolSize(2);
         int port = freePort();
         Process backend = null;
         int exit = 0;
@@ -120,20 +127,8 @@ public final class IngestWebhooks {
                     db.plainDsl().execute("alter table webhook_inbox alter column payload set compression lz4");
                 default -> throw new IllegalArgumentException("payloadStorage: default, external or lz4");
             }
-            String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + db.plainDsl().fetchValue("select current_setting('port')")
-                    + "/postgres?user=postgres";
-
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            if (!backendJvmArgs.isEmpty()) {
-                command.addAll(List.of(backendJvmArgs.split("\\s+")));
-            }
-            command.addAll(List.of(
-                    "-jar",
-                    backendJar.toString(),
-                    "--server.address=127.0.0.1",
-                    // Only ingest is measured: the worker would drain the inbox on the same 2 cores.
-                    "--loyalty.shopify.inbox.enabled=false"));
+            String jdbcUrl = db.jdbcUrl();
+            List<String> command = serverCommand(serverKind, backendJvmArgs, backendJar);
             Files.createDirectories(backendLog.toAbsolutePath().getParent());
             ProcessBuilder builder =
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(backendLog.toFile());
@@ -151,6 +146,12 @@ public final class IngestWebhooks {
                     .build();
             URI base = URI.create("http://127.0.0.1:" + port);
             awaitHealthy(client, base, backend);
+            int forged = forgedStatus(client, base.resolve("/webhooks"), body);
+            System.out.printf(
+                    "a delivery with a wrong HMAC got %d%s%n", forged, forged == 401 ? " (verified)" : " — NOT 401");
+            if (forged != 401) {
+                exit = 1;
+            }
 
             Load load = new Load(clientKind, client, base.resolve("/webhooks"), body, hmac, shops);
             System.out.printf("%nwarm-up %d s ...%n", warmupSeconds);
@@ -173,6 +174,9 @@ public final class IngestWebhooks {
             long[] machineAfter = machineCpu();
             Wal walDelta = Wal.read(db).minus(walBefore);
             String loadAfter = loadAverage();
+            if (serverKind.equals("backend")) {
+                HeapInfo.print(backend.pid());
+            }
 
             long stored =
                     db.plainDsl().fetchOne("select count(*) from webhook_inbox").get(0, Long.class);
@@ -236,6 +240,15 @@ public final class IngestWebhooks {
                     rps >= TARGET_REQUESTS_PER_SECOND && ms(h.getValueAtPercentile(99)) <= TARGET_P99_MILLIS
                             ? "met"
                             : "NOT met");
+            System.out.printf(
+                    "RESULT label=%s server=%s db=%s rps=%.0f p50=%.2f p99=%.2f load=%s%n",
+                    label,
+                    serverKind,
+                    db.external() ? "external" : "embedded",
+                    rps,
+                    ms(h.getValueAtPercentile(50)),
+                    ms(h.getValueAtPercentile(99)),
+                    loadAfter.replace(' ', '/'));
             if (stored != acknowledged || measured.failed() > 0 || warm.failed() > 0) {
                 exit = 1;
             }
@@ -506,6 +519,49 @@ public final class IngestWebhooks {
         throw new IllegalStateException("the backend did not become healthy within 180 s");
     }
 
+    /** Our backend ({@code java -jar}) or the Node reference peer, each on 127.0.0.1. */
+    private static List<String> serverCommand(String kind, String jvmArgs, Path backendJar) {
+        List<String> command = new ArrayList<>();
+        switch (kind) {
+            case "backend" -> {
+                command.add(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                if (!jvmArgs.isEmpty()) {
+                    command.addAll(List.of(jvmArgs.split("\\s+")));
+                }
+                command.addAll(List.of(
+                        "-jar",
+                        backendJar.toString(),
+                        "--server.address=127.0.0.1",
+                        // Only ingest is measured: the worker would drain the inbox on the same 2 cores.
+                        "--loyalty.shopify.inbox.enabled=false"));
+            }
+            case "node" -> command.addAll(List.of(System.getProperty("node", "node"), "bench/peer-node/server.js"));
+            default -> throw new IllegalArgumentException("server: backend or node");
+        }
+        return command;
+    }
+
+    /** The status of one delivery whose signature is wrong (one byte of the body changed). */
+    private static int forgedStatus(HttpClient client, URI uri, byte[] body) throws Exception {
+        byte[] tampered = body.clone();
+        tampered[tampered.length / 2] = (byte) (tampered[tampered.length / 2] == 'a' ? 'b' : 'a');
+        String wrong = sign("not-the-secret", body);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Topic", TOPIC)
+                .header("X-Shopify-Hmac-Sha256", wrong)
+                .header("X-Shopify-Shop-Domain", "bench-shop-0.myshopify.com")
+                .header("X-Shopify-API-Version", "2026-07")
+                .header("X-Shopify-Webhook-Id", "wh-forged")
+                .header("X-Shopify-Event-Id", "forged")
+                .header("X-Shopify-Triggered-At", Instant.now().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(tampered))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static String sign(String secret, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -518,8 +574,11 @@ public final class IngestWebhooks {
         }
     }
 
+    /** The server's CPU: its process and its children (the Node peer's cluster workers). */
     private static Duration cpu(ProcessHandle process) {
-        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Busy, idle (+ iowait) and steal ticks of the whole machine, from the first line of /proc/stat. */
@@ -538,7 +597,7 @@ public final class IngestWebhooks {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];

@@ -169,8 +169,17 @@ public class InboxRepository {
                 .and(WEBHOOK_INBOX.EVENT_ID.eq(delivery.eventId()));
     }
 
-    private static String shortened(String error) {
-        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    /**
+     * The error as PostgreSQL's text can hold it: bounded, and without NUL, which a reason may quote
+     * from the payload (an escaped NUL is valid JSON) and which text refuses — the update would fail
+     * and leave the delivery leased, to fail again on every lease, ahead of the deliveries behind it.
+     */
+    static String shortened(String error) {
+        if (error == null) {
+            return null;
+        }
+        String storable = error.replace('\u0000', '\uFFFD');
+        return storable.length() <= MAX_ERROR_LENGTH ? storable : storable.substring(0, MAX_ERROR_LENGTH);
     }
 
     private static InboxEntry entry(WebhookInboxRecord row) {

@@ -147,6 +147,21 @@ class InboxWorkerTest extends BackendTest {
     }
 
     @Test
+    void aPayloadWhoseReasonQuotesANulIsParkedInsteadOfFailingTheWholeBatch() throws Exception {
+        // Found by WebhookEdgeFuzzTest: the reason quotes the bad value, and text columns refuse NUL.
+        String nul = WebhookEdgeTest.fixture("customers/create")
+                .replace("\"created_at\": \"2021-12-31T19:00:00-05:00\"", "\"created_at\": \"nul\\u0000byte\"");
+        assertThat(nul).contains("\\u0000");
+        deliver("customers/create", nul);
+
+        drainUntilSettled();
+
+        WebhookInboxRecord row = row("customers/create");
+        assertThat(row.getStatus()).isEqualTo("PARKED");
+        assertThat(row.getLastError()).contains("created_at", "nul\uFFFDbyte");
+    }
+
+    @Test
     void aFinishedBulkOperationThatIsNoImportOfOursIsDoneWithoutCallingShopify() throws Exception {
         // The shared backend's Admin client has no token for this shop: a call would fail the delivery.
         deliver("bulk_operations/finish", WebhookEdgeTest.fixture("bulk_operations/finish"));
