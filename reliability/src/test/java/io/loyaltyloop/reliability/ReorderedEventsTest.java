@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** R2: Shopify does not order its webhooks; each order ends the same whatever order they came in. */
@@ -23,8 +22,6 @@ class ReorderedEventsTest {
     private static final List<String> KEPT = Webhooks.LIFECYCLE.subList(0, 5);
 
     @Test
-    @Disabled("R2 fails: the shuffled shop ends with a different order state than the in-order twin (under"
-            + " investigation, see the report)")
     void eventsInShuffledOrderEndInTheSameStateAsInOrder() throws Exception {
         Environment env = Environment.shared();
         // given twin shops with the same orders

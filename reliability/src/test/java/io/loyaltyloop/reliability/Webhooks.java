@@ -16,7 +16,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -119,9 +121,32 @@ final class Webhooks {
                     body.put("admin_graphql_api_id", "gid://shopify/Refund/" + (order.id() + 2));
                     body.put("created_at", now);
                     body.put("processed_at", now);
+                    partOfTheOrder(body);
                 };
             default -> throw new IllegalArgumentException(topic);
         };
+    }
+
+    /**
+     * Makes the example refund a partial one. Shopify's example refunds all five lines of the example
+     * order (414.95 of merchandise, though its transactions return only 85.00), which leaves every
+     * refunded order with no points and makes "refunded before paid" indistinguishable from "never
+     * earned". Kept: the first refund line (the 89.99 sunglasses), with one refund transaction of
+     * that amount.
+     */
+    private static void partOfTheOrder(ObjectNode refund) {
+        ArrayNode lines = (ArrayNode) refund.get("refund_line_items");
+        JsonNode first = lines.get(0);
+        lines.removeAll();
+        lines.add(first);
+        ArrayNode transactions = (ArrayNode) refund.get("transactions");
+        ObjectNode transaction = (ObjectNode) transactions.get(0);
+        transaction.put(
+                "amount",
+                first.get("subtotal_set").get("shop_money").get("amount").asString());
+        transaction.put("created_at", refund.get("created_at").asString());
+        transactions.removeAll();
+        transactions.add(transaction);
     }
 
     /** Posts {@code delivery} to {@code backendUrl}; the HTTP status, or -1 if no answer came. */
