@@ -98,6 +98,9 @@ final class Environment {
         properties.put("loyalty.email.poll-interval", "250ms");
         properties.put("loyalty.email.initial-backoff", "1s");
         properties.put("loyalty.email.max-backoff", "2s");
+        // An outage here lasts until every email was tried twice and Shopify's failures were taken;
+        // on a loaded machine that outlasts 16 attempts at 1-2 s, and a message given up is never sent.
+        properties.put("loyalty.email.max-attempts", "100");
         properties.put("loyalty.shopify.inbox.poll-interval", "250ms");
         properties.put("loyalty.shopify.inbox.lease", "10s");
         properties.put("loyalty.shopify.admin.initial-backoff", "200ms");

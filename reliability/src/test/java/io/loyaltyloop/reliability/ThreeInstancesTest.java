@@ -100,9 +100,9 @@ class ThreeInstancesTest {
         Map<String, Long> twinEmails = twin.emails(twins);
         assertThat(withoutPoints(notShipping(emails))).isEqualTo(withoutPoints(notShipping(twinEmails)));
         List<List<Object>> shippedSteps = env.database.rows("""
-             select j.status, j.reason, count(*) from journey_step j join shop s on s.shop_id = j.shop_id
-              where s.platform_shop_key = ? and j.kind = 'SHIPPED' group by j.status, j.reason\
-             """, shop.domain);
+            select j.status, j.reason, count(*) from journey_step j join shop s on s.shop_id = j.shop_id
+             where s.platform_shop_key = ? and j.kind = 'SHIPPED' group by j.status, j.reason\
+            """, shop.domain);
         assertThat(env.shopify.calls(shop.domain, "discountCodeFreeShippingCreate"))
                 .isEqualTo((int) redemptions);
         Report.line(
