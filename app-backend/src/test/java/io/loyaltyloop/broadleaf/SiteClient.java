@@ -1,8 +1,7 @@
 package io.loyaltyloop.broadleaf;
 
 import io.loyaltyloop.broadleaf.wire.WireHeaders;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.loyaltyloop.system.PageClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,13 +55,6 @@ public final class SiteClient {
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PageClient.send(HTTP, request.build());
     }
 }

@@ -10,10 +10,9 @@ import io.loyaltyloop.review.ReviewFixtures;
 import io.loyaltyloop.review.ReviewService;
 import io.loyaltyloop.reward.RewardKind;
 import io.loyaltyloop.shop.Shop;
+import io.loyaltyloop.system.PageClient;
 import io.loyaltyloop.testing.MutableClock;
 import io.loyaltyloop.testing.Shops;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -403,13 +402,6 @@ class AppProxyFuzzTest extends BackendFuzzTest {
             case ESTIMATE ->
                 request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(basket));
         }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PageClient.send(HTTP, request.build());
     }
 }

@@ -1,17 +1,13 @@
 package io.loyaltyloop.demo;
 
+import io.loyaltyloop.shopify.WebhookSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Delivers webhooks to the backend as Shopify does: the body signed with the app's secret
@@ -21,14 +17,14 @@ final class WebhookSender {
 
     private final URI endpoint;
     private final String shop;
-    private final byte[] secret;
+    private final String secret;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     WebhookSender(String backendUrl, String shop, String apiSecret) {
         this.endpoint = URI.create(backendUrl + "/webhooks");
         this.shop = shop;
-        this.secret = apiSecret.getBytes(StandardCharsets.UTF_8);
+        this.secret = apiSecret;
     }
 
     /** Sends one delivery; returns the backend's HTTP status. */
@@ -38,7 +34,7 @@ final class WebhookSender {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("X-Shopify-Topic", webhook.topic())
-                .header("X-Shopify-Hmac-Sha256", sign(body))
+                .header("X-Shopify-Hmac-Sha256", WebhookSignature.sign(secret, body))
                 .header("X-Shopify-Shop-Domain", shop)
                 .header("X-Shopify-API-Version", ShopifyDevStore.API_VERSION)
                 .header("X-Shopify-Webhook-Id", webhook.webhookId())
@@ -47,15 +43,5 @@ final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private String sign(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,8 +12,7 @@ import io.loyaltyloop.shop.ProgramSettings;
 import io.loyaltyloop.shop.Shop;
 import io.loyaltyloop.shop.ShopService;
 import io.loyaltyloop.shopify.WebhookSignature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.loyaltyloop.system.PageClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -449,13 +448,6 @@ class WebhookEdgeFuzzTest extends BackendFuzzTest {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PageClient.send(HTTP, request.build());
     }
 }
