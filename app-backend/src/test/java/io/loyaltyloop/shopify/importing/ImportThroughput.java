@@ -43,7 +43,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  *       with a refund line, every 2nd with a fulfillment; 10,000 customers);
  *   <li>reads it: parse only, then parse + map to events (no database);
  *   <li>parse + map + apply of the first {@code -DapplyOrders} orders into an embedded PostgreSQL 17
- *       with PostgreSQL's default durability (fsync on, synchronous_commit on), through {@link
+ *       with PostgreSQL's default durability (fsync on, synchronous_commit on), or into the external
+ *       server of {@code -DdatabaseUrl=jdbc:postgresql://…} (its schema {@code public} is dropped and
+ *       migrated afresh: a benchmark-only cluster, e.g. {@code bench/external-postgres.sh}), through {@link
  *       OrderImportReader} in batches of {@code -Dbatch} events, then verifies the ledger.
  * </ol>
  *
@@ -94,6 +96,15 @@ public final class ImportThroughput {
     }
 
     private static void apply(Path file, long objects, int orders, int batch) throws Exception {
+        String external = System.getProperty("databaseUrl", "").trim();
+        if (!external.isEmpty()) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl(external);
+            // A benchmark-only cluster (bench/external-postgres.sh): its schema is rebuilt each run.
+            DSL.using(ds, SQLDialect.POSTGRES).execute("drop schema if exists public cascade; create schema public");
+            apply(ds, file, objects, orders, batch);
+            return;
+        }
         Path data = Files.createTempDirectory("loyalty-import-pg");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
@@ -107,54 +118,58 @@ public final class ImportThroughput {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
             ds.setUser("postgres");
-            Flyway.configure().dataSource(ds).load().migrate();
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(ds);
-            config.setMaximumPoolSize(4);
-            try (HikariDataSource pool = new HikariDataSource(config)) {
-                DataSourceConnectionProvider connections = new DataSourceConnectionProvider(pool);
-                DSLContext dsl = DSL.using(new DefaultConfiguration()
-                        .set(SQLDialect.POSTGRES)
-                        .set(connections)
-                        .set(new ThreadLocalTransactionProvider(connections)));
-                MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
-                Shop shop = new ShopService(dsl, clock)
-                        .register(new NewShop(Platform.SHOPIFY, "bench.myshopify.com", "Bench", "USD", "UTC"));
-                OrderImportRepository imports = new OrderImportRepository(dsl);
-                imports.request(shop.id().value(), clock.instant());
-                OrderImportRecord row = imports.dueStarts(Instant.parse("2100-01-01T00:00:00Z"), 1)
-                        .getFirst();
-                imports.started(row, OPERATION, clock.instant());
-                row = imports.findByOperation(shop.id().value(), OPERATION).orElseThrow();
-                imports.claimRead(row, clock.instant(), clock.instant().plus(Duration.ofMinutes(5)));
-                OrderImportReader reader = new OrderImportReader(
-                        new LoyaltyService(dsl, clock), imports, batch, Duration.ofMinutes(5), clock);
-                System.out.println(
-                        "database: " + dsl.fetchValue("select version()") + ", fsync=" + dsl.fetchValue("show fsync")
-                                + ", synchronous_commit=" + dsl.fetchValue("show synchronous_commit"));
+            apply(ds, file, objects, orders, batch);
+        }
+    }
 
-                cpuAtLastReport = cpuNanos();
-                long t0 = System.nanoTime();
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    reader.read(shop.id(), row, in, objects);
-                }
-                OrderImportRecord done =
-                        imports.findByOperation(shop.id().value(), OPERATION).orElseThrow();
-                long applied = done.getEventsApplied();
-                report(
-                        "parse + map + apply",
-                        orders,
-                        t0,
-                        "%,d events applied (%,.0f events/s), %,d rejected, batches of %d; ledger ok: %s"
-                                .formatted(
-                                        applied,
-                                        applied / seconds(t0),
-                                        done.getEventsRejected(),
-                                        batch,
-                                        new LedgerVerifier(dsl)
-                                                .verify(shop.id(), m -> {})
-                                                .ok()));
+    private static void apply(PGSimpleDataSource ds, Path file, long objects, int orders, int batch) throws Exception {
+        Flyway.configure().dataSource(ds).load().migrate();
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(ds);
+        config.setMaximumPoolSize(4);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            DataSourceConnectionProvider connections = new DataSourceConnectionProvider(pool);
+            DSLContext dsl = DSL.using(new DefaultConfiguration()
+                    .set(SQLDialect.POSTGRES)
+                    .set(connections)
+                    .set(new ThreadLocalTransactionProvider(connections)));
+            MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+            Shop shop = new ShopService(dsl, clock)
+                    .register(new NewShop(Platform.SHOPIFY, "bench.myshopify.com", "Bench", "USD", "UTC"));
+            OrderImportRepository imports = new OrderImportRepository(dsl);
+            imports.request(shop.id().value(), clock.instant());
+            OrderImportRecord row =
+                    imports.dueStarts(Instant.parse("2100-01-01T00:00:00Z"), 1).getFirst();
+            imports.started(row, OPERATION, clock.instant());
+            row = imports.findByOperation(shop.id().value(), OPERATION).orElseThrow();
+            imports.claimRead(row, clock.instant(), clock.instant().plus(Duration.ofMinutes(5)));
+            OrderImportReader reader =
+                    new OrderImportReader(new LoyaltyService(dsl, clock), imports, batch, Duration.ofMinutes(5), clock);
+            System.out.println(
+                    "database: " + dsl.fetchValue("select version()") + ", fsync=" + dsl.fetchValue("show fsync")
+                            + ", synchronous_commit=" + dsl.fetchValue("show synchronous_commit"));
+
+            cpuAtLastReport = cpuNanos();
+            long t0 = System.nanoTime();
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                reader.read(shop.id(), row, in, objects);
             }
+            OrderImportRecord done =
+                    imports.findByOperation(shop.id().value(), OPERATION).orElseThrow();
+            long applied = done.getEventsApplied();
+            report(
+                    "parse + map + apply",
+                    orders,
+                    t0,
+                    "%,d events applied (%,.0f events/s), %,d rejected, batches of %d; ledger ok: %s"
+                            .formatted(
+                                    applied,
+                                    applied / seconds(t0),
+                                    done.getEventsRejected(),
+                                    batch,
+                                    new LedgerVerifier(dsl)
+                                            .verify(shop.id(), m -> {})
+                                            .ok()));
         }
     }
 
