@@ -27,9 +27,56 @@ public final class PageChecks {
             """);
     }
 
-    /** Whether the page is wider than the viewport, so that a phone user has to scroll sideways. */
-    public static boolean scrollsSideways(Page page) {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+    /**
+     * What sticks out past the right edge of the viewport, so that a phone user has to scroll
+     * sideways: empty when the page fits, else the outermost elements that overflow (tag, id,
+     * classes and right edge) or text, so that a failure names its cause. Content inside a box that
+     * scrolls on its own (a wide table in an {@code overflow-x: auto} wrapper) does not count, unless
+     * it is positioned out of it.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> sidewaysOverflow(Page page) {
+        return (List<String>) page.evaluate("""
+            () => {
+              const width = window.innerWidth;
+              if (document.documentElement.scrollWidth <= width) return [];
+              // a box inside one that scrolls on its own (a wide table in an overflow-x: auto wrapper)
+              // does not widen the page; an absolutely positioned one does unless the scrolling box is
+              // (or encloses) its containing block, and a fixed one always does
+              const scrollsOnItsOwn = node => {
+                const position = node.nodeType === Node.ELEMENT_NODE ? getComputedStyle(node).position : 'static';
+                if (position === 'fixed') return false;
+                const first = position === 'absolute' ? node.offsetParent : node.parentElement;
+                for (let box = first; box && box !== document.body; box = box.parentElement) {
+                  if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(box).overflowX)) return true;
+                }
+                return false;
+              };
+              const found = [];
+              for (const element of document.querySelectorAll('body *')) {
+                const right = element.getBoundingClientRect().right;
+                if (right <= width || scrollsOnItsOwn(element)) continue;
+                if (found.some(outer => outer.element.contains(element))) continue;
+                const classes = typeof element.className === 'string' && element.className.trim()
+                    ? '.' + element.className.trim().split(/\\s+/).join('.') : '';
+                found.push({element, text: element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+                    + classes + ' ends at ' + Math.round(right) + 'px of ' + width});
+              }
+              // text wider than its box (a long word in a narrow cell) overflows without its element doing so
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                const right = range.getBoundingClientRect().right;
+                if (right <= width || scrollsOnItsOwn(node)) continue;
+                if (found.some(outer => outer.element.contains(node))) continue;
+                found.push({element: node, text: '"' + node.textContent.trim().slice(0, 40) + '" in '
+                    + node.parentElement.tagName.toLowerCase() + ' ends at ' + Math.round(right) + 'px of ' + width});
+              }
+              return found.length ? found.map(f => f.text)
+                  : ['the document is ' + document.documentElement.scrollWidth + 'px wide, the window ' + width];
+            }
+            """);
     }
 
     /**
