@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
 import org.jooq.DSLContext;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -121,6 +122,8 @@ public final class EmailDispatch {
                     messages / r.drainSeconds, r.drainSeconds);
             System.out.printf(
                     "end to end: %,.0f messages/s rendered and sent (target %,.0f)%n", endToEnd, TARGET_PER_SECOND);
+            printLatency("enqueue latency per message", r.enqueueLatency());
+            printLatency("drain latency per lease of up to " + batch + " (lease + SMTP + record)", r.drainLatency());
             printCpu("enqueue", r.enqueueCpu(), messages);
             printCpu("drain (JVM includes GreenMail)", r.drainCpu(), messages);
             System.out.printf("SMTP received %,d, outbox SENT %,d, expected %,d%n", received, sent, warmup + messages);
@@ -131,8 +134,29 @@ public final class EmailDispatch {
         }
     }
 
+    /** Latencies per call: one enqueue is one message, one drain call is one lease of up to a batch. */
     private record Result(
-            double enqueueSeconds, double drainSeconds, CpuMeter.Sample enqueueCpu, CpuMeter.Sample drainCpu) {}
+            double enqueueSeconds,
+            double drainSeconds,
+            CpuMeter.Sample enqueueCpu,
+            CpuMeter.Sample drainCpu,
+            Histogram enqueueLatency,
+            Histogram drainLatency) {}
+
+    private static Histogram latencies() {
+        return new Histogram(Duration.ofMinutes(1).toNanos(), 3);
+    }
+
+    private static void printLatency(String what, Histogram h) {
+        System.out.printf(
+                "%s ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (%,d calls)%n",
+                what,
+                h.getValueAtPercentile(50) / 1e6,
+                h.getValueAtPercentile(90) / 1e6,
+                h.getValueAtPercentile(99) / 1e6,
+                h.getMaxValue() / 1e6,
+                h.getTotalCount());
+    }
 
     /**
      * CPU per message, and what that would allow on this machine's 2 cores if nothing else ran: the
@@ -162,12 +186,20 @@ public final class EmailDispatch {
             CpuMeter.Sample c0 = cpu == null ? null : cpu.sample();
             long t0 = System.nanoTime();
             List<Future<?>> work = new ArrayList<>();
+            Histogram enqueueLatency = latencies();
+            Histogram drainLatency = latencies();
             for (int t = 0; t < threads; t++) {
+                Histogram mine = latencies();
                 work.add(pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < customers.size()) {
                         long customer = customers.get(i);
+                        long start = System.nanoTime();
                         outbox.enqueue(email(shop, customer, tag + ":" + i));
+                        mine.recordValue(System.nanoTime() - start);
+                    }
+                    synchronized (enqueueLatency) {
+                        enqueueLatency.add(mine);
                     }
                 }));
             }
@@ -179,10 +211,17 @@ public final class EmailDispatch {
             LongAdder taken = new LongAdder();
             work.clear();
             for (int t = 0; t < threads; t++) {
+                Histogram mine = latencies();
                 work.add(pool.submit(() -> {
                     int n;
+                    long start = System.nanoTime();
                     while ((n = sender.sendDue(batch)) > 0) {
+                        mine.recordValue(System.nanoTime() - start);
                         taken.add(n);
+                        start = System.nanoTime();
+                    }
+                    synchronized (drainLatency) {
+                        drainLatency.add(mine);
                     }
                 }));
             }
@@ -198,7 +237,9 @@ public final class EmailDispatch {
                     (t1 - t0) / 1e9,
                     (t2 - t1) / 1e9,
                     cpu == null ? null : c1.minus(c0),
-                    cpu == null ? null : c2.minus(c1));
+                    cpu == null ? null : c2.minus(c1),
+                    enqueueLatency,
+                    drainLatency);
         } finally {
             pool.shutdown();
         }

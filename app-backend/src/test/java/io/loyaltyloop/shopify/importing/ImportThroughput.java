@@ -3,6 +3,8 @@ package io.loyaltyloop.shopify.importing;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.loyaltyloop.db.tables.records.OrderImportRecord;
+import io.loyaltyloop.lifecycle.OrderLifecycleEvent;
+import io.loyaltyloop.loyalty.ApplyResult;
 import io.loyaltyloop.loyalty.LedgerVerifier;
 import io.loyaltyloop.loyalty.LoyaltyService;
 import io.loyaltyloop.shop.NewShop;
@@ -21,9 +23,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
+import org.HdrHistogram.Histogram;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -143,8 +148,9 @@ public final class ImportThroughput {
             imports.started(row, OPERATION, clock.instant());
             row = imports.findByOperation(shop.id().value(), OPERATION).orElseThrow();
             imports.claimRead(row, clock.instant(), clock.instant().plus(Duration.ofMinutes(5)));
-            OrderImportReader reader =
-                    new OrderImportReader(new LoyaltyService(dsl, clock), imports, batch, Duration.ofMinutes(5), clock);
+            Histogram perBatch = new Histogram(Duration.ofMinutes(10).toNanos(), 3);
+            OrderImportReader reader = new OrderImportReader(
+                    new TimedLoyalty(dsl, clock, perBatch), imports, batch, Duration.ofMinutes(5), clock);
             System.out.println(
                     "database: " + dsl.fetchValue("select version()") + ", fsync=" + dsl.fetchValue("show fsync")
                             + ", synchronous_commit=" + dsl.fetchValue("show synchronous_commit"));
@@ -170,6 +176,35 @@ public final class ImportThroughput {
                                     new LedgerVerifier(dsl)
                                             .verify(shop.id(), m -> {})
                                             .ok()));
+            System.out.printf(
+                    "%-20s per batch of %,d events, ms: p50 %.0f  p90 %.0f  p99 %.0f  max %.0f  (%,d batches)%n",
+                    "",
+                    batch,
+                    perBatch.getValueAtPercentile(50) / 1e6,
+                    perBatch.getValueAtPercentile(90) / 1e6,
+                    perBatch.getValueAtPercentile(99) / 1e6,
+                    perBatch.getMaxValue() / 1e6,
+                    perBatch.getTotalCount());
+        }
+    }
+
+    /** The engine as the import calls it, timing each batch it is handed (one transaction each). */
+    private static final class TimedLoyalty extends LoyaltyService {
+        private final Histogram perBatch;
+
+        TimedLoyalty(DSLContext dsl, Clock clock, Histogram perBatch) {
+            super(dsl, clock);
+            this.perBatch = perBatch;
+        }
+
+        @Override
+        public List<ApplyResult> applyAll(List<? extends OrderLifecycleEvent> events) {
+            long start = System.nanoTime();
+            try {
+                return super.applyAll(events);
+            } finally {
+                perBatch.recordValue(System.nanoTime() - start);
+            }
         }
     }
 
